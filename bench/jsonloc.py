@@ -1,0 +1,209 @@
+"""Read JSON safely and map JSON pointers back to line numbers, so every problem can be located as
+``file:line: /json/pointer: message``."""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest gold file read whole; larger files are refused with one message (predictions are streamed)."""
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""Longest predictions line accepted."""
+
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WS = re.compile(r"[ \t\n\r]*")
+scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 (untyped in typeshed)
+
+
+class InputError(Exception):
+    """A user mistake in an input file: reported as one located line, never a traceback."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None, pointer: str = "") -> None:
+        self.path = str(path)
+        self.line = line
+        self.pointer = pointer
+        self.message = message
+        super().__init__(self.located())
+
+    def located(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.pointer + ': ' if self.pointer else ''}{self.message}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located validation finding."""
+
+    path: str
+    line: int | None
+    pointer: str
+    message: str
+    severity: str = "error"  # "error" or "info"
+
+    def located(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        tag = "" if self.severity == "error" else f"[{self.severity}] "
+        return f"{where}: {self.pointer or '/'}: {tag}{self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "pointer": self.pointer,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON (numbers must be finite)")
+
+
+def _finite_float(s: str) -> float:
+    x = float(s)
+    if not math.isfinite(x):
+        raise ValueError(f"number {s} overflows to infinity")
+    return x
+
+
+def loads_strict(text: str) -> Any:
+    """json.loads that refuses NaN, Infinity and numbers that overflow to infinity."""
+    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file's UTF-8 text; InputError for a missing, unreadable, oversized, empty or non-UTF-8 file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror}") from None
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected a file")
+    if size > max_bytes:
+        raise InputError(
+            path, f"file is {size / 2**20:.0f} MiB, larger than the {max_bytes // 2**20} MiB limit"
+        )
+    if size == 0:
+        raise InputError(path, "file is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", line
+        ) from None
+    return text
+
+
+def parse_json(path: Path, text: str, line_offset: int = 0) -> Any:
+    """Parse one JSON value; InputError located at the line of a syntax error."""
+    try:
+        return loads_strict(text)
+    except json.JSONDecodeError as e:
+        raise InputError(path, f"invalid JSON: {e.msg} (column {e.colno})", e.lineno + line_offset) from None
+    except ValueError as e:
+        raise InputError(path, f"invalid JSON: {e}", line_offset + 1 if line_offset else None) from None
+
+
+def iter_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) for every non-blank line, streaming; InputError for a missing file."""
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected a file")
+    with path.open("rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            if len(raw) > max_line_bytes:
+                raise InputError(path, f"line longer than {max_line_bytes // 2**20} MiB", lineno)
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"not valid UTF-8 (offset {e.start} in the line)", lineno) from None
+            if line.strip():
+                yield lineno, line
+
+
+def pointer_lines(text: str) -> dict[str, int]:
+    """Map every JSON pointer in a (valid) JSON text to the 1-based line where its value starts."""
+    out: dict[str, int] = {}
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_right(newlines, pos - 1) + 1
+
+    def skip(pos: int) -> int:
+        m = _WS.match(text, pos)
+        return m.end() if m else pos
+
+    def value(pos: int, ptr: str) -> int:
+        pos = skip(pos)
+        out[ptr] = line_of(pos)
+        c = text[pos]
+        if c == "{":
+            pos = skip(pos + 1)
+            if text[pos] == "}":
+                return pos + 1
+            while True:
+                pos = skip(pos)
+                key, pos = scanstring(text, pos + 1)
+                pos = skip(pos)  # at ':'
+                pos = value(pos + 1, f"{ptr}/{_escape(key)}")
+                pos = skip(pos)
+                if text[pos] == "}":
+                    return pos + 1
+                pos += 1  # ','
+        if c == "[":
+            pos = skip(pos + 1)
+            if text[pos] == "]":
+                return pos + 1
+            i = 0
+            while True:
+                pos = value(pos, f"{ptr}/{i}")
+                i += 1
+                pos = skip(pos)
+                if text[pos] == "]":
+                    return pos + 1
+                pos += 1
+        if c == '"':
+            _, end = scanstring(text, pos + 1)
+            return int(end)
+        for lit in ("true", "false", "null"):
+            if text.startswith(lit, pos):
+                return pos + len(lit)
+        m = _NUMBER.match(text, pos)
+        return m.end() if m else pos + 1
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    with contextlib.suppress(IndexError, ValueError):  # invalid JSON is reported by the parser
+        value(0, "")
+    return out
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def line_for(lines: dict[str, int], pointer: str) -> int | None:
+    """The line of the pointer, or of its nearest mapped ancestor."""
+    p = pointer
+    while True:
+        if p in lines:
+            return lines[p]
+        if not p:
+            return None
+        p = p.rsplit("/", 1)[0]

@@ -1,0 +1,271 @@
+"""Validation of gold files and prediction files: the JSON Schema first, then the semantic rules that a
+schema cannot state. Every finding is a located Problem; nothing stops at the first one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from bench.jsonloc import InputError, Problem, iter_jsonl, line_for, parse_json, pointer_lines, read_text
+from bench.periods import period_bounds
+from bench.schema import schema_errors
+
+ALIGNED_FIELDS = ("value", "value_high", "unit", "period", "yoy_change", "yoy_unit")
+"""Fields that claims sharing an align_id across the two languages must agree on."""
+
+
+def check_gold_document(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Semantic rules for one schema-valid gold document, as (pointer, message)."""
+    out: list[tuple[str, str]] = []
+    text: str = doc["text"]
+    if doc["doc_id"] != f"{doc['pair_id']}.{doc['lang']}":
+        out.append(("/doc_id", f"must be <pair_id>.<lang> = {doc['pair_id']}.{doc['lang']}"))
+    if doc["title"] not in text:
+        out.append(("/title", "the title does not occur in text"))
+    try:
+        published = dt.date.fromisoformat(doc["published"])
+    except ValueError:
+        out.append(("/published", f"{doc['published']!r} is not a valid date"))
+        published = None
+    seen_claims: dict[str, int] = {}
+    seen_align: dict[str, int] = {}
+    for i, c in enumerate(doc["claims"]):
+        at = f"/claims/{i}"
+        out += [(at + p, m) for p, m in _check_evidence(c["evidence"], text)]
+        if c["claim_id"] in seen_claims:
+            out.append(
+                (
+                    at + "/claim_id",
+                    f"duplicate claim_id {c['claim_id']!r} (also claim {seen_claims[c['claim_id']]})",
+                )
+            )
+        seen_claims.setdefault(c["claim_id"], i)
+        if c["align_id"] in seen_align:
+            out.append(
+                (
+                    at + "/align_id",
+                    f"align_id {c['align_id']!r} used twice in one document "
+                    f"(also claim {seen_align[c['align_id']]})",
+                )
+            )
+        seen_align.setdefault(c["align_id"], i)
+        out += [(at + p, m) for p, m in check_claim_fields(c, published)]
+    for i, x in enumerate(doc.get("distractors", ())):
+        out += [(f"/distractors/{i}{p}", m) for p, m in _check_evidence(x["evidence"], text)]
+    return out
+
+
+def check_claim_fields(c: Mapping[str, Any], published: dt.date | None) -> list[tuple[str, str]]:
+    """Rules linking the fields of one gold claim."""
+    out: list[tuple[str, str]] = []
+    value, high, unit = c.get("value"), c.get("value_high"), c.get("unit")
+    if value is None and c.get("yoy_change") is None:
+        out.append(("", "a claim needs a value or a yoy_change"))
+    if (value is None) != (unit is None):
+        out.append(("/unit", "unit must be given exactly when value is"))
+    if (c.get("yoy_change") is None) != (c.get("yoy_unit") is None):
+        out.append(("/yoy_unit", "yoy_unit must be given exactly when yoy_change is"))
+    if high is not None:
+        if value is None or high < value:
+            out.append(("/value_high", "value_high needs a value no greater than it"))
+        if c.get("qualifier") != "range":
+            out.append(("/qualifier", "a claim with value_high must have qualifier 'range'"))
+    elif c.get("qualifier") == "range":
+        out.append(("/value_high", "qualifier 'range' needs value_high"))
+    if c.get("alternatives") and value is None:
+        out.append(("/alternatives", "alternatives restate a value: the claim has none"))
+    if c.get("yoy_unit") == "percent" and unit == "pp":
+        out.append(("/yoy_unit", "a change of a percentage-point quantity cannot be relative"))
+    period = c.get("period")
+    if period is not None:
+        try:
+            start, _ = period_bounds(period)
+        except ValueError as e:
+            out.append(("/period", str(e)))
+        else:
+            if published and start > published and "forecast" not in c.get("tags", ()):
+                out.append(
+                    (
+                        "/period",
+                        f"period {period} starts after the publication date {published}; "
+                        "tag it 'forecast' if it is one",
+                    )
+                )
+    return out
+
+
+def _check_evidence(ev: Mapping[str, Any], text: str) -> list[tuple[str, str]]:
+    start, end = ev["start"], ev["end"]
+    if not 0 <= start < end <= len(text):
+        return [("/evidence", f"offsets [{start}, {end}) fall outside the text (length {len(text)})")]
+    actual = text[start:end]
+    if actual != ev["text"]:
+        return [("/evidence/text", f"is {ev['text']!r} but text[{start}:{end}] is {actual!r}")]
+    return []
+
+
+def check_pairs(docs: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Problem]:
+    """Rules across documents: unique doc_ids, both languages of every pair, align_id agreement."""
+    out: list[Problem] = []
+    by_id: dict[str, str] = {}
+    pairs: dict[str, dict[str, tuple[str, Mapping[str, Any]]]] = defaultdict(dict)
+    for path, doc in docs:
+        if doc["doc_id"] in by_id:
+            out.append(
+                Problem(
+                    path,
+                    None,
+                    "/doc_id",
+                    f"duplicate doc_id {doc['doc_id']!r} (also in {by_id[doc['doc_id']]})",
+                )
+            )
+            continue
+        by_id[doc["doc_id"]] = path
+        pairs[doc["pair_id"]][doc["lang"]] = (path, doc)
+    for pair_id in sorted(pairs):
+        langs = pairs[pair_id]
+        if set(langs) != {"en", "fr"}:
+            ((path, _),) = langs.values()
+            missing = ({"en", "fr"} - set(langs)).pop()
+            out.append(Problem(path, None, "/pair_id", f"pair {pair_id!r} has no {missing} document"))
+            continue
+        (en_path, en), (fr_path, fr) = langs["en"], langs["fr"]
+        for key in ("split", "published"):
+            if en[key] != fr[key]:
+                out.append(
+                    Problem(
+                        fr_path,
+                        None,
+                        f"/{key}",
+                        f"{key} {fr[key]!r} differs from the en document's {en[key]!r}",
+                    )
+                )
+        out += _check_alignment(en_path, en, fr_path, fr)
+    return out
+
+
+def _check_alignment(
+    en_path: str, en: Mapping[str, Any], fr_path: str, fr: Mapping[str, Any]
+) -> list[Problem]:
+    out: list[Problem] = []
+    fr_claims = {c["align_id"]: (i, c) for i, c in enumerate(fr["claims"])}
+    en_ids = set()
+    for i, c in enumerate(en["claims"]):
+        en_ids.add(c["align_id"])
+        if c["align_id"] not in fr_claims:
+            out.append(
+                Problem(
+                    en_path,
+                    None,
+                    f"/claims/{i}/align_id",
+                    f"align_id {c['align_id']!r} has no fr counterpart",
+                    "info",
+                )
+            )
+            continue
+        j, f = fr_claims[c["align_id"]]
+        for field in ALIGNED_FIELDS:
+            a, b = c.get(field), f.get(field)
+            same = a == b or (
+                isinstance(a, float | int) and isinstance(b, float | int) and math.isclose(a, b, rel_tol=1e-9)
+            )
+            if not same:
+                out.append(
+                    Problem(
+                        fr_path,
+                        None,
+                        f"/claims/{j}/{field}",
+                        f"{field} {b!r} disagrees with {a!r} in the en claim of align_id {c['align_id']!r}; "
+                        "if the versions really differ, give them distinct align_ids and a note",
+                    )
+                )
+    for aid, (j, _) in sorted(fr_claims.items()):
+        if aid not in en_ids:
+            out.append(
+                Problem(
+                    fr_path, None, f"/claims/{j}/align_id", f"align_id {aid!r} has no en counterpart", "info"
+                )
+            )
+    return out
+
+
+def validate_gold_file(path: Path) -> tuple[Mapping[str, Any] | None, list[Problem]]:
+    """Read and check one gold file: (the document if it is schema-valid, its problems)."""
+    p = str(path)
+    try:
+        text = read_text(path)
+        data = parse_json(path, text)
+    except InputError as e:
+        return None, [Problem(p, e.line, e.pointer, e.message)]
+    lines = pointer_lines(text)
+    errs = schema_errors("gold-document", data)
+    if errs:
+        return None, [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in errs]
+    problems = [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in check_gold_document(data)]
+    if path.name.endswith(".json") and path.name != f"{data['doc_id']}.json":
+        problems.append(
+            Problem(p, line_for(lines, "/doc_id"), "/doc_id", f"file should be named {data['doc_id']}.json")
+        )
+    return data, problems
+
+
+def validate_gold(paths: Iterable[Path]) -> tuple[list[tuple[str, Mapping[str, Any]]], list[Problem]]:
+    """Validate many gold files together, cross-document rules included."""
+    docs: list[tuple[str, Mapping[str, Any]]] = []
+    problems: list[Problem] = []
+    lines: dict[str, dict[str, int]] = {}
+    for path in paths:
+        doc, found = validate_gold_file(path)
+        problems += found
+        if doc is not None:
+            docs.append((str(path), doc))
+            lines[str(path)] = pointer_lines(path.read_text(encoding="utf-8-sig"))
+    for pr in check_pairs(docs):
+        line = line_for(lines.get(pr.path, {}), pr.pointer)
+        problems.append(Problem(pr.path, line, pr.pointer, pr.message, pr.severity))
+    return docs, problems
+
+
+def validate_predictions_file(
+    path: Path, known_doc_ids: frozenset[str] | None = None
+) -> tuple[list[tuple[int, Mapping[str, Any]]], list[Problem]]:
+    """Check every line of a predictions JSONL file: ((line, record) of valid lines, problems)."""
+    p = str(path)
+    good: list[tuple[int, Mapping[str, Any]]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    try:
+        for lineno, line in iter_jsonl(path):
+            try:
+                rec = parse_json(path, line, lineno - 1)
+            except InputError as e:
+                problems.append(Problem(p, lineno, "", e.message))
+                continue
+            found = prediction_problems(rec, known_doc_ids)
+            if not found and rec["doc_id"] in seen:
+                found = [
+                    ("/doc_id", f"duplicate doc_id {rec['doc_id']!r} (first on line {seen[rec['doc_id']]})")
+                ]
+            if found:
+                problems += [Problem(p, lineno, ptr, msg) for ptr, msg in found]
+                continue
+            seen[rec["doc_id"]] = lineno
+            good.append((lineno, rec))
+    except InputError as e:
+        problems.append(Problem(p, e.line, e.pointer, e.message))
+    return good, problems
+
+
+def prediction_problems(rec: Any, known_doc_ids: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """Schema and semantic problems of one prediction record, as (pointer, message)."""
+    errs = schema_errors("prediction", rec)
+    if errs:
+        return errs
+    out = []
+    if known_doc_ids is not None and rec["doc_id"] not in known_doc_ids:
+        out.append(("/doc_id", f"unknown doc_id {rec['doc_id']!r}: not in the gold"))
+    return out
