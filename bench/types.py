@@ -133,6 +133,32 @@ class GoldClaim:
 
 
 @dataclass(frozen=True)
+class InputDocument:
+    """A document as a runner receives it: text and metadata, never the gold claims."""
+
+    doc_id: str
+    pair_id: str
+    lang: Lang
+    title: str
+    text: str
+    published: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "pair_id": self.pair_id,
+            "lang": self.lang,
+            "title": self.title,
+            "text": self.text,
+            "published": self.published,
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> InputDocument:
+        return cls(d["doc_id"], d["pair_id"], cast(Lang, d["lang"]), d["title"], d["text"], d["published"])
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     pair_id: str
@@ -173,16 +199,12 @@ class Document:
             schema_version=d["schema_version"],
         )
 
+    def input(self) -> InputDocument:
+        """What a runner sees: the document without its gold."""
+        return InputDocument(self.doc_id, self.pair_id, self.lang, self.title, self.text, self.published)
+
     def input_json(self) -> dict[str, Any]:
-        """What a runner sees: the document without its gold claims."""
-        return {
-            "doc_id": self.doc_id,
-            "pair_id": self.pair_id,
-            "lang": self.lang,
-            "title": self.title,
-            "text": self.text,
-            "published": self.published,
-        }
+        return self.input().to_json()
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
