@@ -1,0 +1,541 @@
+"""The run loop: a runner over a selection of gold documents, into a run directory.
+
+Rules:
+- predictions.jsonl gets one record per document (doc_id, claims, error, doc_hash, latency_s), appended and
+  flushed as each document finishes, so a crash or Ctrl-C loses at most the documents in flight; at the end
+  (also after Ctrl-C) the file is rewritten sorted by doc_id, keeping the last record of each document.
+- Resume: a document whose record has the same doc_hash and no error is skipped; failed ones are retried;
+  ``force`` redoes everything selected. Records of documents outside the selection are kept.
+- A document whose extraction raises or returns invalid output is recorded with its error and the run goes
+  on; once more than ``max_errors`` documents have failed, no new document starts (status "stopped").
+- A document in a language the runner does not support gets empty claims and counts as unsupported.
+- ``workers > 1`` runs documents concurrently: threads for I/O-bound runners, spawned processes for
+  CPU-bound ones. Records are written in completion order; the final sort makes the file independent of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import platform
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from bench import __version__
+from bench.gold import GoldSet, document_hash
+from bench.runfiles import (
+    PREDICTIONS,
+    RUN_JSON,
+    RUN_LOG,
+    RUN_SCHEMA_VERSION,
+    latency_summary,
+    read_records,
+    read_run_json,
+    record_line,
+    write_json,
+    write_sorted,
+)
+from bench.shard import Shard
+from bench.types import InputDocument, Lang, PredictedClaim
+from bench.validate import prediction_problems
+from runners.base import Runner
+from runners.config import config_hash, config_json
+
+log = logging.getLogger("claimbench.run")
+Status = Literal["complete", "stopped", "interrupted"]
+MAX_ERROR_CHARS = 500
+
+
+class RunError(Exception):
+    """The run cannot start (the run directory belongs to another runner or config)."""
+
+
+class ProgressSink(Protocol):
+    """Receives progress events; bench.progress.RichProgress draws them."""
+
+    def start(self, total: int, done: int) -> None: ...
+
+    def advance(self, failed: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which gold documents run: languages and splits (None = all), then an optional shard."""
+
+    langs: tuple[Lang, ...] | None = None
+    splits: tuple[str, ...] | None = None
+    shard: Shard | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "langs": list(self.langs) if self.langs else None,
+            "splits": list(self.splits) if self.splits else None,
+            "shard": self.shard.to_json() if self.shard else None,
+        }
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int = 1
+    force: bool = False
+    max_errors: int | None = None
+    """None: never stop for failures."""
+    clock: Callable[[], float] = time.perf_counter
+    """Measures latency_s; tests inject a fixed clock to compare files byte for byte."""
+
+
+@dataclass(frozen=True)
+class RunnerIdentity:
+    """What names a run: the runner, its version, its config (secrets redacted) and extra signature inputs
+    (e.g. a prompt's hash) from the runner's optional ``signature_inputs()``."""
+
+    name: str
+    version: str
+    config: Mapping[str, Any]
+    config_hash: str
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, runner: Runner) -> RunnerIdentity:
+        config = getattr(runner, "config", None)
+        hook = getattr(runner, "signature_inputs", None)
+        extra = {str(k): str(v) for k, v in (hook() if callable(hook) else {}).items()}
+        cfg = config_json(config) if config is not None else {}
+        return cls(
+            runner.name, runner.version, cfg, config_hash(runner.name, runner.version, config, extra), extra
+        )
+
+    def dir_name(self, shard: Shard | None = None) -> str:
+        """``<runner>-<confighash>``, plus ``-shard<I>of<N>`` for a shard."""
+        return f"{self.name}-{self.config_hash}" + (f"-{shard.label()}" if shard else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "config": dict(self.config),
+            "config_hash": self.config_hash,
+            "signature_inputs": dict(self.extra),
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document's result as a runner produced it."""
+
+    doc_id: str
+    claims: tuple[dict[str, Any], ...]
+    error: str | None
+    latency_s: float
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run_dir: Path
+    status: Status
+    total: int
+    ok: int
+    failed: int
+    unsupported: int
+    missing: int
+    """Selected documents with no record (the run was stopped or interrupted)."""
+    resumed: int
+    failures: tuple[tuple[str, str], ...]
+    """(doc_id, error) of the failed documents, sorted."""
+
+    @property
+    def predictions(self) -> Path:
+        return self.run_dir / PREDICTIONS
+
+
+def select_documents(gold: GoldSet, selection: Selection) -> GoldSet:
+    """The gold documents of the selection, shard included, in doc_id order."""
+    chosen = gold.select(selection.langs, selection.splits)
+    if selection.shard is None:
+        return chosen
+    return GoldSet(tuple(selection.shard.take(chosen.documents)), chosen.source)
+
+
+def extract_one(
+    runner: Runner, doc: InputDocument, clock: Callable[[], float] = time.perf_counter
+) -> Outcome:
+    """Run the runner on one document; an exception or invalid output becomes the outcome's error.
+    KeyboardInterrupt and SystemExit are not caught."""
+    start = clock()
+    try:
+        claims = runner.extract(doc)
+    except Exception as e:  # one document's failure is data, the run goes on
+        return Outcome(doc.doc_id, (), one_line(f"{type(e).__name__}: {e}"), clock() - start)
+    latency = clock() - start
+    problem = output_problem(doc.doc_id, claims)
+    if problem is not None:
+        return Outcome(doc.doc_id, (), f"invalid output: {problem}", latency)
+    return Outcome(doc.doc_id, tuple(c.to_json() for c in claims), None, latency)
+
+
+def output_problem(doc_id: str, claims: Any) -> str | None:
+    """Why a runner's return value is not a valid prediction (None when it is)."""
+    if not isinstance(claims, list | tuple):
+        return f"extract must return a list of PredictedClaim, not {type(claims).__name__}"
+    for i, c in enumerate(claims):
+        if not isinstance(c, PredictedClaim):
+            return f"/claims/{i}: expected a PredictedClaim, not {type(c).__name__}"
+    rec = {"doc_id": doc_id, "claims": [c.to_json() for c in claims]}
+    problems = prediction_problems(rec)
+    if problems:
+        ptr, msg = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{ptr}: {msg}{more}"
+    try:
+        record_line(rec)
+    except ValueError:
+        return "a number is NaN or infinite"
+    return None
+
+
+def one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= MAX_ERROR_CHARS else flat[: MAX_ERROR_CHARS - 1] + "…"
+
+
+def run(
+    runner: Runner,
+    gold: GoldSet,
+    run_dir: Path,
+    selection: Selection = Selection(),
+    options: RunOptions = RunOptions(),
+    progress: ProgressSink | None = None,
+) -> RunResult:
+    """Run runner over the selected gold documents into run_dir (created), resuming what is there."""
+    identity = RunnerIdentity.of(runner)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    _check_same_runner(run_dir, identity)
+    docs = select_documents(gold, selection).documents
+    pred_path = run_dir / PREDICTIONS
+    existing = read_records(pred_path).by_doc
+    started = _now()
+    t0 = time.perf_counter()
+
+    todo: list[InputDocument] = []
+    unsupported_records: list[dict[str, Any]] = []
+    resumed = 0
+    for doc in docs:
+        h = document_hash(doc)
+        old = existing.get(doc.doc_id)
+        if doc.lang not in runner.languages:
+            rec: dict[str, Any] = {"doc_id": doc.doc_id, "claims": [], "error": None, "doc_hash": h}
+            if old != rec:
+                unsupported_records.append(rec)
+        elif not options.force and old is not None and old.get("doc_hash") == h and old.get("error") is None:
+            resumed += 1
+        else:
+            todo.append(doc.input())
+    hashes = {d.doc_id: document_hash(d) for d in docs}
+
+    status: Status = "complete"
+    failed_now = 0
+    with _run_log(run_dir), pred_path.open("a", encoding="utf-8", newline="\n") as out:
+
+        def write(rec: Mapping[str, Any]) -> None:
+            out.write(record_line(rec))
+            out.flush()
+
+        for rec in unsupported_records:
+            write(rec)
+        if progress is not None:
+            progress.start(len(docs), len(docs) - len(todo))
+        log.info("run %s: %d documents, %d to do", identity.dir_name(selection.shard), len(docs), len(todo))
+
+        def handle(o: Outcome) -> bool:
+            nonlocal failed_now
+            line: dict[str, Any] = {"doc_id": o.doc_id, "claims": list(o.claims), "error": o.error}
+            line["doc_hash"] = hashes[o.doc_id]
+            line["latency_s"] = round(max(o.latency_s, 0.0), 6)
+            write(line)
+            if o.error is not None:
+                failed_now += 1
+                log.warning("%s failed: %s", o.doc_id, o.error)
+            if progress is not None:
+                progress.advance(o.error is not None)
+            return options.max_errors is None or failed_now <= options.max_errors
+
+        try:
+            if not _execute(runner, todo, options, handle):
+                status = "stopped"
+        except BaseException:  # Ctrl-C, or a bug: what was written stays, run.json says so
+            status = "interrupted"
+            raise
+        finally:
+            _close(runner)
+            out.flush()
+            records = read_records(pred_path).by_doc
+            write_sorted(pred_path, records.values())
+            result = _result(run_dir, status, docs, records, runner.languages, resumed)
+            write_json(
+                run_dir / RUN_JSON,
+                _run_json(
+                    identity, gold, selection, options, result, records, started, time.perf_counter() - t0
+                ),
+            )
+    return result
+
+
+def _check_same_runner(run_dir: Path, identity: RunnerIdentity) -> None:
+    if not (run_dir / RUN_JSON).exists():
+        return
+    old = read_run_json(run_dir)["runner"]
+    mine = identity.to_json()
+    for key in ("name", "version", "config_hash"):
+        if old.get(key) != mine[key]:
+            raise RunError(
+                f"{run_dir} holds a run of {old.get('name')} {old.get('version')} "
+                f"(config {old.get('config_hash')}), not {mine['name']} {mine['version']} "
+                f"(config {mine['config_hash']}): choose another output directory"
+            )
+
+
+def _execute(
+    runner: Runner, todo: Sequence[InputDocument], options: RunOptions, handle: Callable[[Outcome], bool]
+) -> bool:
+    """Run todo, calling handle (in this thread) on each outcome as it completes; False when handle
+    stopped the run."""
+    if options.workers <= 1 or len(todo) <= 1:
+        return all(handle(extract_one(runner, doc, options.clock)) for doc in todo)
+    if runner.io_bound:
+        # no `with`: after Ctrl-C the main thread must not wait for documents still in flight
+        pool = ThreadPoolExecutor(options.workers, thread_name_prefix="claimbench-run")
+        return _pump(pool, partial(extract_one, runner, clock=options.clock), todo, options, handle)
+    return _run_processes(runner, todo, options, handle)
+
+
+class _PoolDied(Exception):
+    """A worker process died; carries the documents that were in flight."""
+
+    def __init__(self, in_flight: list[InputDocument], cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.in_flight = in_flight
+
+
+def _pump(
+    pool: Executor,
+    call: Callable[[InputDocument], Outcome],
+    todo: Sequence[InputDocument],
+    options: RunOptions,
+    handle: Callable[[Outcome], bool],
+) -> bool:
+    """Keep 2*workers documents in flight; stop scheduling when handle says so. On any exit, the
+    documents not yet started are cancelled."""
+    queue = iter(todo)
+    pending: dict[Future[Outcome], InputDocument] = {}
+    try:
+        for doc in _take(queue, 2 * options.workers):
+            pending[pool.submit(call, doc)] = doc
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=lambda f: pending[f].doc_id):
+                doc = pending.pop(fut)
+                exc = fut.exception()
+                if exc is not None:
+                    if isinstance(exc, BrokenProcessPool):
+                        raise _PoolDied(sorted([doc, *pending.values()], key=lambda d: d.doc_id), exc)
+                    outcome = Outcome(doc.doc_id, (), one_line(f"{type(exc).__name__}: {exc}"), 0.0)
+                else:
+                    outcome = fut.result()
+                if not handle(outcome):
+                    return False
+                for nxt in _take(queue, 1):
+                    pending[pool.submit(call, nxt)] = nxt
+        return True
+    finally:
+        for fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _take(it: Iterator[InputDocument], n: int) -> list[InputDocument]:
+    out = []
+    for _ in range(n):
+        try:
+            out.append(next(it))
+        except StopIteration:
+            break
+    return out
+
+
+_worker_runner: Runner | None = None
+_worker_clock: Callable[[], float] = time.perf_counter
+
+
+def _worker_init(runner: Runner, clock: Callable[[], float]) -> None:
+    global _worker_runner, _worker_clock
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker_runner, _worker_clock = runner, clock
+
+
+def _worker_extract(doc: InputDocument) -> Outcome:
+    assert _worker_runner is not None
+    return extract_one(_worker_runner, doc, _worker_clock)
+
+
+def _run_processes(
+    runner: Runner, todo: Sequence[InputDocument], options: RunOptions, handle: Callable[[Outcome], bool]
+) -> bool:
+    """CPU-bound runners in spawned processes, each holding a copy of the runner. A worker that dies fails
+    the documents in flight; a new pool takes the rest."""
+    import multiprocessing
+    import pickle
+
+    try:
+        pickle.dumps((runner, options.clock))
+    except Exception as e:
+        raise RunError(
+            f"runner {runner.name!r} cannot be copied to worker processes ({e}): use --workers 1"
+        ) from None
+    remaining = list(todo)
+    done_ids: set[str] = set()
+
+    def tracked(o: Outcome) -> bool:
+        done_ids.add(o.doc_id)
+        return handle(o)
+
+    while remaining:
+        pool = ProcessPoolExecutor(
+            options.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(runner, options.clock),
+        )
+        try:
+            return _pump(pool, _worker_extract, remaining, options, tracked)
+        except _PoolDied as e:
+            log.warning("a worker process died; restarting the pool")
+            for d in e.in_flight:
+                if not tracked(Outcome(d.doc_id, (), one_line(f"worker process died: {e}"), 0.0)):
+                    return False
+            remaining = [d for d in remaining if d.doc_id not in done_ids]
+    return True
+
+
+def _close(runner: Runner) -> None:
+    close = getattr(runner, "close", None)
+    if callable(close):
+        try:
+            close()
+        except Exception as e:  # closing must not hide the run's own outcome
+            log.warning("closing runner %s: %s", runner.name, e)
+
+
+@contextmanager
+def _run_log(run_dir: Path) -> Iterator[None]:
+    """Send claimbench's log (failures, a command's stderr) to run_dir/run.log for the run."""
+    handler = logging.FileHandler(run_dir / RUN_LOG, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("claimbench")
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+
+
+def _result(
+    run_dir: Path,
+    status: Status,
+    docs: Sequence[Any],
+    records: Mapping[str, Mapping[str, Any]],
+    languages: frozenset[Lang],
+    resumed: int,
+) -> RunResult:
+    ok = failed = unsupported = missing = 0
+    failures = []
+    for d in docs:
+        rec = records.get(d.doc_id)
+        if d.lang not in languages:
+            unsupported += 1
+        elif rec is None or rec.get("doc_hash") != document_hash(d):
+            missing += 1
+        elif rec.get("error") is not None:
+            failed += 1
+            failures.append((d.doc_id, str(rec["error"])))
+        else:
+            ok += 1
+    return RunResult(
+        run_dir, status, len(docs), ok, failed, unsupported, missing, resumed, tuple(sorted(failures))
+    )
+
+
+def _run_json(
+    identity: RunnerIdentity,
+    gold: GoldSet,
+    selection: Selection,
+    options: RunOptions,
+    result: RunResult,
+    records: Mapping[str, Mapping[str, Any]],
+    started: str,
+    total_s: float,
+) -> dict[str, Any]:
+    chosen = gold.select(selection.langs, selection.splits)
+    selected = {d.doc_id for d in select_documents(gold, selection).documents}
+    latencies = [
+        float(r["latency_s"]) for k, r in sorted(records.items()) if k in selected and "latency_s" in r
+    ]
+    signature_inputs = {
+        "runner": identity.name,
+        "runner_version": identity.version,
+        "config_hash": identity.config_hash,
+        "gold_hash": chosen.content_hash,
+        "harness_version": __version__,
+        "langs": ",".join(selection.langs or ()) or "all",
+        "splits": ",".join(selection.splits or ()) or "all",
+        **identity.extra,
+    }
+    return {
+        "schema_version": RUN_SCHEMA_VERSION,
+        "kind": "claimbench.run",
+        "status": result.status,
+        "runner": identity.to_json(),
+        "harness_version": __version__,
+        "gold": {"source": gold.source, "hash": chosen.content_hash, "documents": len(chosen.documents)},
+        "selection": selection.to_json(),
+        "signature_inputs": signature_inputs,
+        "started_at": started,
+        "finished_at": _now(),
+        "total_s": round(total_s, 3),
+        "workers": options.workers,
+        "latency_s": latency_summary(latencies),
+        "documents": {
+            "total": result.total,
+            "ok": result.ok,
+            "failed": result.failed,
+            "unsupported": result.unsupported,
+            "missing": result.missing,
+            "resumed": result.resumed,
+        },
+        "failures": [{"doc_id": d, "error": e} for d, e in result.failures],
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+    }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

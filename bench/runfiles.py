@@ -1,0 +1,105 @@
+"""The files of a run directory: predictions.jsonl (one record per document), run.json (what ran, on what,
+how it went) and run.log. One serializer for records, so a merged run is byte-equal to an unsharded one."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.jsonloc import InputError, iter_jsonl, parse_json, read_text
+from bench.validate import prediction_problems
+
+PREDICTIONS = "predictions.jsonl"
+RUN_JSON = "run.json"
+RUN_LOG = "run.log"
+RUN_SCHEMA_VERSION = "1.0.0"
+
+
+def record_line(rec: Mapping[str, Any]) -> str:
+    """The canonical line of one prediction record (keys in the record's order, UTF-8, no NaN)."""
+    return json.dumps(rec, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+@dataclass(frozen=True)
+class Records:
+    """Prediction records read back from a (possibly interrupted) run: the last line per doc_id wins."""
+
+    by_doc: dict[str, dict[str, Any]]
+    skipped_lines: tuple[int, ...]
+    """Lines that did not parse or validate (a line cut short by a crash); their documents are redone."""
+
+
+def read_records(path: Path) -> Records:
+    """Every valid record of a predictions file written by a run, tolerating broken lines."""
+    by_doc: dict[str, dict[str, Any]] = {}
+    skipped: list[int] = []
+    if not path.exists():
+        return Records(by_doc, ())
+    for lineno, line in iter_jsonl(path):
+        try:
+            rec = parse_json(path, line, lineno - 1)
+        except InputError:
+            skipped.append(lineno)
+            continue
+        if prediction_problems(rec):
+            skipped.append(lineno)
+            continue
+        by_doc[rec["doc_id"]] = rec
+    return Records(by_doc, tuple(skipped))
+
+
+def read_records_strict(path: Path) -> dict[str, dict[str, Any]]:
+    """Records of a finished run's predictions file; InputError at the first bad or duplicate line."""
+    by_doc: dict[str, dict[str, Any]] = {}
+    for lineno, line in iter_jsonl(path):
+        rec = parse_json(path, line, lineno - 1)
+        problems = prediction_problems(rec)
+        if problems:
+            ptr, msg = problems[0]
+            raise InputError(path, msg, lineno, ptr)
+        if rec["doc_id"] in by_doc:
+            raise InputError(path, f"duplicate doc_id {rec['doc_id']!r}", lineno, "/doc_id")
+        by_doc[rec["doc_id"]] = rec
+    return by_doc
+
+
+def write_sorted(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
+    """Rewrite path atomically with the records sorted by doc_id."""
+    ordered = sorted(records, key=lambda r: str(r["doc_id"]))
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.writelines(record_line(r) for r in ordered)
+    os.replace(tmp, path)
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    """Write JSON atomically (pretty, UTF-8, trailing newline)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_run_json(run_dir: Path) -> dict[str, Any]:
+    """run.json of a run directory; InputError when missing or not a run record."""
+    path = run_dir / RUN_JSON
+    if not path.exists():
+        raise InputError(path, "no run.json: not a claimbench run directory")
+    data = parse_json(path, read_text(path))
+    if not isinstance(data, dict) or data.get("kind") != "claimbench.run":
+        raise InputError(path, "not a claimbench run.json")
+    return data
+
+
+def latency_summary(latencies: Iterable[float]) -> dict[str, float | int | None]:
+    """p50 and p95 (numpy's linear interpolation) of per-document latencies in seconds."""
+    import numpy as np
+
+    xs = np.asarray(list(latencies), dtype=float)
+    if xs.size == 0:
+        return {"n": 0, "p50": None, "p95": None}
+    p50, p95 = np.percentile(xs, [50, 95])
+    return {"n": int(xs.size), "p50": round(float(p50), 6), "p95": round(float(p95), 6)}
