@@ -88,3 +88,59 @@ def fill_offsets_cmd(
         bad += len(problems)
         path.write_text(dump_gold(doc), encoding="utf-8")
     raise typer.Exit(1 if bad else 0)
+
+
+@app.command("export-hf")
+def export_hf_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the dataset repository into.")],
+    gold: Annotated[
+        str | None, typer.Option(help="Gold folder, exported folder or Hub dataset id. Default: gold/.")
+    ] = None,
+    push: Annotated[
+        str | None, typer.Option("--push", metavar="REPO_ID", help="Upload to this Hub dataset (HF_TOKEN).")
+    ] = None,
+    public: Annotated[bool, typer.Option("--public", help="Create the Hub repository public.")] = False,
+    exclude_restricted: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-restricted",
+            help="Leave out pairs whose licence forbids redistribution (the card says so).",
+        ),
+    ] = False,
+    agreement: Annotated[
+        Path | None, typer.Option(help="Agreement figures (JSON). Default: gold/AGREEMENT.json if present.")
+    ] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Baseline score report (JSON) for the card.")] = None,
+) -> None:
+    """Write the gold as a Hugging Face dataset (Parquet per config and split, README.md card); --push it."""
+    import os
+
+    from bench.export_hf import ExportError, export_hf, push_folder
+    from bench.figures import FiguresError, card_figures
+    from bench.gold import GoldError, load_gold
+
+    if public and push is None:
+        raise fail("--public only applies with --push REPO_ID")
+    try:
+        gold_set = load_gold(gold)
+        figures = card_figures(agreement, baseline)
+        result = export_hf(
+            gold_set,
+            out_dir,
+            exclude_restricted=exclude_restricted,
+            agreement=figures.agreement,
+            baseline=figures.baseline,
+            repo_id=push,
+        )
+    except GoldError as e:
+        raise fail(str(e).replace("\n", " | ")) from None
+    except (ExportError, FiguresError) as e:
+        raise fail(str(e)) from None
+    typer.echo(result.summary())
+    if push is not None:
+        message = f"claimbench {result.content_hash}"
+        try:
+            url = push_folder(out_dir, push, public=public, token=os.environ.get("HF_TOKEN"), message=message)
+        except ExportError as e:
+            raise fail(str(e)) from None
+        typer.echo(f"pushed to {url}")

@@ -83,8 +83,12 @@ def load_gold_dir(root: Path) -> GoldSet:
 
 
 def load_gold(spec: str | Path | None = None) -> GoldSet:
-    """Gold from a folder of gold files (default: the bundled gold/)."""
+    """Gold from a gold folder or file, a folder written by export-hf, or a Hub dataset id (owner/name);
+    default: the bundled gold/. Every form of the same gold gives the same content hash."""
     from bench.paths import bundled_gold
 
-    path = bundled_gold() if spec is None else Path(spec)
-    return load_gold_dir(path)
+    if spec is None:
+        return load_gold_dir(bundled_gold())
+    from bench.gold_sources import load_gold_from
+
+    return load_gold_from(spec)
