@@ -1,0 +1,1 @@
+"""Versioned prompt files of the LLM runner (package data): claims.<lang>.v<N>.md."""
