@@ -1,0 +1,49 @@
+"""Reading a predictions file for scoring: valid lines become Predictions, every invalid line is kept as a
+located Problem (malformed JSON, schema violations, NaN/inf, unknown or duplicated doc_ids). A document
+whose line is invalid, or that has no line at all, is scored as if the runner said nothing for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.jsonloc import Problem
+from bench.types import Prediction
+from bench.validate import validate_predictions_file
+
+
+@dataclass(frozen=True)
+class PredictionSet:
+    """Predictions by doc_id, the problems of the lines that were refused, and the number of lines read."""
+
+    by_doc: Mapping[str, Prediction]
+    problems: tuple[Problem, ...] = ()
+    lines: int = 0
+
+    @property
+    def invalid_lines(self) -> int:
+        """Lines refused (a line with several problems counts once)."""
+        return len({(p.path, p.line) for p in self.problems if p.severity == "error"})
+
+    @staticmethod
+    def of(predictions: PredictionSet | Mapping[str, Prediction] | Iterable[Prediction]) -> PredictionSet:
+        """Accept the forms score() takes; ValueError if an iterable gives one document twice."""
+        if isinstance(predictions, PredictionSet):
+            return predictions
+        if isinstance(predictions, Mapping):
+            return PredictionSet(dict(predictions), (), len(predictions))
+        by_doc: dict[str, Prediction] = {}
+        for p in predictions:
+            if p.doc_id in by_doc:
+                raise ValueError(f"two predictions for document {p.doc_id!r}")
+            by_doc[p.doc_id] = p
+        return PredictionSet(by_doc, (), len(by_doc))
+
+
+def load_predictions(path: Path, known_doc_ids: frozenset[str] | None = None) -> PredictionSet:
+    """Read and validate a predictions JSONL file; never raises for bad content (see PredictionSet)."""
+    good, problems = validate_predictions_file(path, known_doc_ids)
+    by_doc = {rec["doc_id"]: Prediction.from_json(rec) for _, rec in good}
+    lines = len(good) + len({p.line for p in problems})
+    return PredictionSet(by_doc, tuple(problems), lines)
