@@ -1,0 +1,269 @@
+"""Numbers as newswire writes them, in English and French: digit groups, decimal marks, signs and scale words.
+
+Rules (each one a decision, stated once):
+- Thousands separators: comma, dot, apostrophe (' or U+2019), no-break space U+00A0, narrow no-break space
+  U+202F and thin space U+2009 -- always, in every language. A plain space separates thousands in French
+  and when the language is unknown (None); in English running text it does not (``in 2023 300 firms``
+  would otherwise read as one number), but ``parse_number`` of a lone value accepts it in every language.
+- A group is a run of exactly three digits after a first run of one to three digits not starting with 0.
+  Two or more groups with the same separator, or a group followed by the other decimal mark, are unambiguous.
+- One comma followed by exactly three digits (``1,234``): thousands in English and when the language is
+  unknown (English figures are the common case), a decimal comma in French (French never groups with
+  commas): EN 1234, FR 1.234.
+- One dot followed by exactly three digits (``1.234``): a decimal point in English and when unknown; in
+  French a thousands dot (``1.250 emplois``, Belgian/Swiss/African usage) unless a scale word follows
+  (``1.250 milliard`` is 1.25e9).
+- A comma or dot followed by any other number of digits is a decimal mark in every language (``1,73``).
+- Scale words apply to the number before them: thousand/mille/k/K 1e3; million(s)/mn/mln/mio/M 1e6;
+  billion(s)/bn/bln 1e9 in English and when unknown, but French ``billion`` is 1e12 (long scale);
+  milliard(s)/Md/Mds/Mrd 1e9; trillion(s)/tn/trn 1e12 (French ``trillion`` 1e18, long scale).
+  Lowercase ``m`` and ``b`` are scale words only right after a currency symbol (``$5m``, ``£3b``),
+  since ``5m`` is more often metres.
+- In a range ``1.2-1.5 million`` / ``between 3 and 4 billion`` the scale word of the second number also
+  applies to the first.
+- A number glued to a preceding letter (``L3``, ``A320``, ``COVID-19``) or followed by an ordinal suffix
+  (``21st``, ``3e``, ``1er``, ``2ème``) is an identifier or ordinal, not a number.
+- A leading ``+``/``-``/U+2212 is a sign only when it is not glued to a word or number before it.
+Values are computed with decimal arithmetic, so ``1,73 million`` is exactly 1730000.0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from bench.types import Lang
+
+_GROUP_SEPS = frozenset(",.'\u2019\u00a0\u202f\u2009 ")
+_SPACE_SEPS = frozenset("\u00a0\u202f\u2009")
+
+# A token: an optional sign, then digits with single separators between digits.
+_TOKEN = re.compile(
+    r"(?<![^\W_])(?<![^\W\d_]-)"  # not glued to a letter/digit, nor to "word-" (COVID-19)
+    r"(?P<sign>(?<![\w.,%)])[+\-\u2212](?=\d))?"
+    r"\d(?:\d|[,.'\u2019\u00a0\u202f\u2009 ](?=\d))*"
+)
+
+_SCALE_WORDS: tuple[tuple[str, str, bool], ...] = (
+    # (pattern, scale key, case-insensitive)
+    (r"thousands?", "k", True),
+    (r"mille", "k", True),
+    (r"k", "k", False),
+    (r"K", "k", False),
+    (r"millions?", "M", True),
+    (r"mln|mn|mio", "M", True),
+    (r"M", "M", False),
+    (r"milliards?", "G", True),
+    (r"mds?|mrds?", "G", True),
+    (r"billions?", "billion", True),
+    (r"bn|bln", "G", True),
+    (r"trillions?", "trillion", True),
+    (r"tn|trn", "T", True),
+)
+_SCALE_RE = re.compile(
+    r"[ \u00a0\u202f\u2009]?(?:"
+    + "|".join(f"(?P<s{i}>{'(?i:' + p + ')' if ci else p})" for i, (p, _, ci) in enumerate(_SCALE_WORDS))
+    + r")(?![^\W\d_])"
+)
+_CURRENCY_SCALE_RE = re.compile(r"(?P<w>m|b)(?![^\W\d_])")
+_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,3}|U\.S\.)?[$€£¥₹]\s?$")
+_ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th|e|er|re|ere|ère|eme|ème|nde?|d)(?![^\W\d_])")
+
+_POWERS = {"k": 3, "M": 6, "G": 9, "T": 12}
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number in a text: its span (sign and scale word included) and its value with the scale applied."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int
+    end: int  # end of the digits
+    value: Decimal
+    scaled: bool
+
+
+def find_numbers(text: str, lang: Lang | None) -> list[NumberMatch]:
+    """Every number in text, in order, with its scale word applied (rules in the module docstring)."""
+    return _find(text, lang, plain_space=lang != "en")
+
+
+def parse_number(text: str | float | int | None, lang: Lang | None = None) -> float | None:
+    """The one number a value holds: a JSON number as is, or the single number of a string
+    (``"1,73 million"`` -> 1730000.0, ``"+104,2 %"`` -> 104.2, ``"2.5bn"`` -> 2.5e9, ``"1.65e10"``).
+
+    None for None, booleans, NaN/infinity, and strings holding no number or more than one (a range goes
+    through parse_range). A plain space groups thousands here in every language (the string is one value)."""
+    if text is None or isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        value = float(text)
+        return value if math.isfinite(value) else None
+    s = text.strip()
+    if _SCIENTIFIC.fullmatch(s):
+        value = float(s)
+        return value if math.isfinite(value) else None
+    found = _find(s, lang, plain_space=True)
+    return found[0].value if len(found) == 1 else None
+
+
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
+
+
+def parse_range(text: str | None, lang: Lang | None = None) -> tuple[float, float] | None:
+    """(low, high) of a range written as two numbers joined by a dash, "to", "and", "à" or "et"
+    (``"1.2-1.5 million"``, ``"between 3 and 4 billion"``, ``"entre 3 et 4 milliards"``); the second
+    number's scale word applies to the first. None unless the text holds exactly two such numbers."""
+    if not isinstance(text, str):
+        return None
+    found = _find(text, lang, plain_space=True)
+    if len(found) != 2:
+        return None
+    a, b = found
+    if not _RANGE_GAP.fullmatch(text[a.end : b.start]):
+        return None
+    lo, hi = sorted((a.value, b.value))
+    return lo, hi
+
+
+def _find(text: str, lang: Lang | None, *, plain_space: bool) -> list[NumberMatch]:
+    raws: list[tuple[_Raw, int, str | None]] = []  # (number, end including scale, scale key)
+    for m in _TOKEN.finditer(text):
+        sign = m.group("sign")
+        body_start = m.start() + (1 if sign else 0)
+        for raw in _split_token(text, body_start, m.end(), lang, plain_space):
+            if sign and raw.start == body_start:
+                signed = raw.value if sign == "+" else -raw.value
+                raw = _Raw(m.start(), raw.end, signed, raw.scaled)
+            end, key = _scale_after(text, raw, lang)
+            if key is None and _ORDINAL_AFTER.match(text, raw.end):
+                continue
+            if key is None and _is_id_suffix(text, raw.end):
+                continue
+            raws.append((raw, end, key))
+    out: list[NumberMatch] = []
+    for i, (raw, end, key) in enumerate(raws):
+        if key is None and i + 1 < len(raws):
+            nxt, _, nkey = raws[i + 1]
+            if nkey is not None and _RANGE_GAP.fullmatch(text[end : nxt.start]):
+                key = nkey
+        value = raw.value * Decimal(10) ** _power(key, lang) if key else raw.value
+        out.append(NumberMatch(raw.start, end, float(value), text[raw.start : end]))
+    return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|à|et)\s*", re.IGNORECASE)
+
+
+def _power(key: str, lang: Lang | None) -> int:
+    if key == "billion":
+        return 12 if lang == "fr" else 9
+    if key == "trillion":
+        return 18 if lang == "fr" else 12
+    return _POWERS[key]
+
+
+def _scale_after(text: str, raw: _Raw, lang: Lang | None) -> tuple[int, str | None]:
+    m = _SCALE_RE.match(text, raw.end)
+    if m:
+        for i, (_, key, _) in enumerate(_SCALE_WORDS):
+            if m.group(f"s{i}"):
+                return m.end(), key
+    if _CURRENCY_BEFORE.search(text, 0, raw.start):
+        c = _CURRENCY_SCALE_RE.match(text, raw.end)
+        if c:
+            return c.end(), "M" if c.group("w") == "m" else "G"
+    return raw.end, None
+
+
+_UNIT_SUFFIX = re.compile(
+    r"(?:km2?|kg|kt|Mt|t|g|mg|m[23²³]?|cm|mm|ha|[lL]|ml|hl|bbl|[kMGT]Wh|[kMG]W|W|h|min|s|mph|x)(?![^\W\d_])"
+)
+
+
+def _is_id_suffix(text: str, pos: int) -> bool:
+    """True when letters glued after a number make it an identifier (5G, 3D), not a measure (12km)."""
+    return pos < len(text) and text[pos].isalpha() and not _UNIT_SUFFIX.match(text, pos)
+
+
+def _split_token(text: str, start: int, end: int, lang: Lang | None, plain_space: bool) -> list[_Raw]:
+    """The numbers in one digits-and-separators token (usually one; ``2023 300`` in English gives two)."""
+    parts = re.findall(r"\d+|[^\d]", text[start:end])
+    runs: list[tuple[int, str]] = []  # (offset, digits)
+    seps: list[str] = []
+    pos = start
+    for p in parts:
+        if p[0].isdigit():
+            runs.append((pos, p))
+        else:
+            seps.append(p)
+        pos += len(p)
+    out: list[_Raw] = []
+    i = 0
+    while i < len(runs):
+        i, raw = _one_number(text, runs, seps, i, lang, plain_space)
+        out.append(raw)
+    return out
+
+
+def _one_number(
+    text: str, runs: list[tuple[int, str]], seps: list[str], i: int, lang: Lang | None, plain_space: bool
+) -> tuple[int, _Raw]:
+    """Read one number from runs[i]; returns the index of the next unread run and the number."""
+    first_pos, first = runs[i]
+    integer = first
+    j = i + 1  # next run; seps[j - 1] is the separator before runs[j]
+    group_sep: str | None = None
+    can_group = len(first) <= 3 and not (first.startswith("0"))
+    if can_group and j < len(runs) and len(runs[j][1]) == 3 and _groups_with(seps[j - 1], plain_space):
+        group_sep = seps[j - 1]
+        k = j
+        while k < len(runs) and seps[k - 1] == group_sep and len(runs[k][1]) == 3:
+            k += 1
+        n_groups = k - j
+        decimal_follows = k < len(runs) and seps[k - 1] in ".," and seps[k - 1] != group_sep
+        if (
+            n_groups == 1
+            and not decimal_follows
+            and group_sep in ",."
+            and _single_group_is_decimal(text, runs[j], group_sep, lang)
+        ):
+            group_sep = None
+        else:
+            integer = first + "".join(r for _, r in runs[j:k])
+            j = k
+    fraction = ""
+    if j < len(runs) and seps[j - 1] in ".," and seps[j - 1] != group_sep:
+        fraction = runs[j][1]
+        j += 1
+    end = runs[j - 1][0] + len(runs[j - 1][1])
+    try:
+        value = Decimal(integer + ("." + fraction if fraction else ""))
+    except InvalidOperation:  # pragma: no cover - digits only
+        value = Decimal(0)
+    return j, _Raw(first_pos, end, value, False)
+
+
+def _groups_with(sep: str, plain_space: bool) -> bool:
+    if sep == " ":
+        return plain_space
+    return sep in _GROUP_SEPS
+
+
+def _single_group_is_decimal(text: str, group: tuple[int, str], sep: str, lang: Lang | None) -> bool:
+    """The ambiguity rule for ``1,234`` and ``1.234`` (module docstring)."""
+    if sep == ",":
+        return lang == "fr"
+    if lang != "fr":
+        return True
+    end = group[0] + len(group[1])
+    return _SCALE_RE.match(text, end) is not None

@@ -1,0 +1,433 @@
+"""Period phrases (EN and FR) -> canonical periods: YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, FYyyyy, A/B.
+
+Rules:
+- Canonical strings pass through unchanged (checked with bench.periods.period_bounds).
+- Explicit years, quarters (``Q3 2024``, ``3Q24``, ``T3 2024``, ``third quarter of 2024``, ``troisième
+  trimestre 2024``), halves (``H1 2024``, ``S1 2024``, ``first half``, ``premier semestre``, ``first six
+  months``), months (``October 2024``, ``octobre 2024``), days (``October 30, 2024``, ``30 octobre 2024``),
+  fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``; ``FY2023/24`` -> FY2024, the year
+  it ends), and intervals (``2019-2023``, ``January-September 2024``, ``de janvier à septembre``, ``first
+  nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12 months are Q1, H1 and the year).
+- A year can be relative: ``last year``/``l'an dernier``/``l'année dernière``/``l'an passé``/``the previous
+  year`` -> the year before ``published``; ``this year``/``cette année``; ``next year``/``l'an prochain``;
+  it combines with a sub-year unit (``the third quarter of last year``).
+- A sub-year unit with no year is the most recent one that has started on or before ``published``
+  (``in March`` in an article of 2024-10-30 -> 2024-03; in one of 2024-02-10 -> 2023-03). Cumulative spans
+  that start in January (``first nine months``, ``January-September``) are the most recent one that has
+  ended on or before ``published`` (figures for them are reported after they end). A day with no year is
+  the most recent such day on or before ``published``.
+- Relative units: ``the previous quarter``/``last quarter``/``le trimestre précédent``; ``last month``/``le
+  mois dernier``; ``this quarter``/``this month``; ``yesterday``/``hier``; ``today``/``aujourd'hui``; a
+  weekday (``on Monday``/``lundi``) is the most recent such day on or before ``published``.
+- ``year to date``/``so far this year``/``depuis le début de l'année`` -> YYYY-01/YYYY-MM up to the month
+  of ``published``. ``over the next six years`` -> the six years after ``published``'s year; ``the past
+  five years``/``les cinq dernières années`` -> the five years before it.
+- normalize_period of a longer phrase takes the first period found in it (find_periods lists them all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bench.normalize.text import fold
+from bench.periods import period_bounds
+from bench.types import Lang
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A period phrase in a text: its span and its canonical period."""
+
+    start: int
+    end: int
+    period: str
+    text: str
+
+
+def normalize_period(text: str | None, lang: Lang | None, published: str) -> str | None:
+    """Canonical period of a surface phrase (rules in the module docstring); None if it names none."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    s = text.strip()
+    if is_canonical(s):
+        return s
+    found = find_periods(s, lang, published)
+    return found[0].period if found else None
+
+
+def is_canonical(period: str) -> bool:
+    try:
+        period_bounds(period)
+    except ValueError:
+        return False
+    return True
+
+
+def find_periods(text: str, lang: Lang | None, published: str) -> list[PeriodMatch]:
+    """Every period phrase of text, in order, non-overlapping (the longest wins where two overlap)."""
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        pub = dt.date.today() if not published else dt.date(1970, 1, 1)
+    folded = fold(text)
+    candidates: list[tuple[int, int, str]] = []
+    for rx, fn in _RULES:
+        for m in rx.finditer(folded):
+            period = fn(m, pub)
+            if period is not None and is_canonical(period):
+                candidates.append((m.start(), m.end(), period))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[PeriodMatch] = []
+    last_end = -1
+    for start, end, period in candidates:
+        if start >= last_end:
+            out.append(PeriodMatch(start, end, period, text[start:end]))
+            last_end = end
+    return out
+
+
+# --- vocabulary (folded: lowercase, no accents) ---
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "january jan janvier janv",
+        "february feb fevrier fev fevr",
+        "march mar mars",
+        "april apr avril avr",
+        "may mai",
+        "june jun juin",
+        "july jul juillet juil",
+        "august aug aout",
+        "september sep sept septembre",
+        "october oct octobre",
+        "november nov novembre",
+        "december dec decembre",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        _MONTHS[_n] = _i
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+}  # fmt: skip
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+    "last": 4, "premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "2eme": 2, "troisieme": 3,
+    "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "dernier": 4,
+}  # fmt: skip
+_ORD = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}  # fmt: skip
+
+_YEAR = r"(?:19|20)\d{2}"
+_REL_YEARS = {
+    "last year": -1, "the previous year": -1, "the year before": -1, "the prior year": -1, "l'an dernier": -1,
+    "l'annee derniere": -1, "l'an passe": -1, "l'annee passee": -1, "l'annee precedente": -1,
+    "this year": 0, "the current year": 0, "cette annee": 0, "l'annee en cours": 0, "next year": 1,
+    "l'an prochain": 1, "l'annee prochaine": 1,
+}  # fmt: skip
+_REL_YEAR = r"(?:" + "|".join(re.escape(k) for k in sorted(_REL_YEARS, key=len, reverse=True)) + r")"
+# A year attached to a sub-year unit: "of 2024", "2024", "de l'annee derniere", "of last year".
+_YSUF = (
+    r"(?:[ ,]*(?:of |in |de |du |en |d')?(?:the year |l'annee |l'exercice )?"
+    r"(?:(?P<y>" + _YEAR + r")(?!\d)|(?P<yrel>" + _REL_YEAR + r")))?"
+)
+_B = r"(?<![a-z0-9])"  # word start
+_E = r"(?![a-z0-9])"  # word end
+
+
+def _year_of(m: re.Match[str], pub: dt.date) -> int | None:
+    y, rel = _g(m, "y"), _g(m, "yrel")
+    if y:
+        return int(y)
+    if rel:
+        return pub.year + _REL_YEARS[rel]
+    return None
+
+
+def _latest_start(pub: dt.date, first_month: int) -> int:
+    """Year of the most recent unit starting in first_month that has started on or before pub."""
+    return pub.year if first_month <= pub.month else pub.year - 1
+
+
+def _latest_end(pub: dt.date, last_month: int) -> int:
+    """Year of the most recent span ending with last_month that has ended on or before pub."""
+    return pub.year if last_month < pub.month else pub.year - 1
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    """A named group's text, or None when the pattern has no such group or it did not take part."""
+    value = m.groupdict().get(name)
+    return value if isinstance(value, str) else None
+
+
+def _quarter(m: re.Match[str], pub: dt.date) -> str:
+    digit = _g(m, "qa") or _g(m, "qb")
+    ordinal = _g(m, "qo") or _g(m, "qf") or "first"
+    q = int(digit) if digit else _ORDINALS[ordinal]
+    year = _year_of(m, pub)
+    y2 = _g(m, "y2")
+    if year is None and y2:
+        year = 2000 + int(y2)
+    return f"{year if year is not None else _latest_start(pub, 3 * q - 2)}-Q{q}"
+
+
+def _half(m: re.Match[str], pub: dt.date) -> str:
+    ordinal = _g(m, "ho") or _g(m, "hf")
+    digit = _g(m, "ha") or _g(m, "hb")
+    h = int(digit) if digit else (1 if _g(m, "hsix") or _ORDINALS.get(ordinal or "", 1) == 1 else 2)
+    year = _year_of(m, pub)
+    return f"{year if year is not None else _latest_start(pub, 6 * h - 5)}-H{h}"
+
+
+# Month words that are also ordinary words or abbreviations: a month only with a year or a preposition.
+_AMBIGUOUS_MONTH_WORDS = "may mar jan feb apr jun jul aug sep sept oct nov dec janv fev fevr avr juil"
+_AMBIGUOUS_MONTHS = frozenset(_AMBIGUOUS_MONTH_WORDS.split())
+
+
+def _month(m: re.Match[str], pub: dt.date) -> str | None:
+    word = m.group("mo")
+    mo = _MONTHS[word.rstrip(".")]
+    year = _year_of(m, pub)
+    if year is None and not _g(m, "pre") and word in _AMBIGUOUS_MONTHS:
+        return None
+    return f"{year if year is not None else _latest_start(pub, mo)}-{mo:02d}"
+
+
+def _first_months(m: re.Match[str], pub: dt.date) -> str | None:
+    n = _int(m.group("n"))
+    if not 1 <= n <= 12:
+        return None
+    year = _year_of(m, pub)
+    if year is None:
+        year = _latest_end(pub, n)
+    if n == 12:
+        return str(year)
+    if n == 3:
+        return f"{year}-Q1"
+    if n == 6:
+        return f"{year}-H1"
+    return f"{year}-01" if n == 1 else f"{year}-01/{year}-{n:02d}"
+
+
+def _month_range(m: re.Match[str], pub: dt.date) -> str | None:
+    a = _MONTHS[m.group("ma").rstrip(".")]
+    b = _MONTHS[m.group("mb").rstrip(".")]
+    if b < a:
+        return None
+    year = _year_of(m, pub)
+    if year is None:
+        year = _latest_end(pub, b)
+    return f"{year}-{a:02d}/{year}-{b:02d}"
+
+
+def _day(m: re.Match[str], pub: dt.date) -> str | None:
+    mo = _MONTHS[m.group("mo").rstrip(".")]
+    day = int(m.group("d"))
+    year = _year_of(m, pub)
+    if year is None:
+        year = pub.year if (mo, day) <= (pub.month, pub.day) else pub.year - 1
+    try:
+        return dt.date(year, mo, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year(m: re.Match[str], pub: dt.date) -> str:
+    return m.group("y")
+
+
+def _rel_year(m: re.Match[str], pub: dt.date) -> str:
+    return str(_year_of(m, pub))
+
+
+def _fiscal(m: re.Match[str], pub: dt.date) -> str:
+    first, second = m.group("fy"), _g(m, "fy2")
+    if second is None:
+        return f"FY{first if len(first) == 4 else '20' + first}"
+    if len(second) == 4:
+        return f"FY{second}"
+    century = first[:2] if len(first) == 4 else "20"
+    return f"FY{century}{second}"
+
+
+def _year_range(m: re.Match[str], pub: dt.date) -> str | None:
+    a = int(m.group("ya"))
+    b_text = m.group("yb")
+    b = int(b_text) if len(b_text) == 4 else int(str(a)[:2] + b_text)
+    return f"{a}/{b}" if a < b else None
+
+
+def _rel_quarter(m: re.Match[str], pub: dt.date) -> str:
+    q = (pub.month - 1) // 3 + 1
+    year = pub.year
+    if _g(m, "prev"):
+        q, year = (q - 1, year) if q > 1 else (4, year - 1)
+    return f"{year}-Q{q}"
+
+
+def _rel_month(m: re.Match[str], pub: dt.date) -> str:
+    year, mo = pub.year, pub.month
+    if _g(m, "prev"):
+        year, mo = (year, mo - 1) if mo > 1 else (year - 1, 12)
+    return f"{year}-{mo:02d}"
+
+
+def _rel_day(m: re.Match[str], pub: dt.date) -> str:
+    word = m.group("rd")
+    if word in ("yesterday", "hier"):
+        return (pub - dt.timedelta(days=1)).isoformat()
+    if word in _WEEKDAYS:
+        back = (pub.weekday() - _WEEKDAYS[word]) % 7
+        return (pub - dt.timedelta(days=back)).isoformat()
+    return pub.isoformat()
+
+
+def _ytd(m: re.Match[str], pub: dt.date) -> str:
+    return f"{pub.year}-01" if pub.month == 1 else f"{pub.year}-01/{pub.year}-{pub.month:02d}"
+
+
+def _span_years(m: re.Match[str], pub: dt.date) -> str | None:
+    n = _int(m.group("n"))
+    if n < 1:
+        return None
+    if _g(m, "fut"):
+        return f"{pub.year + 1}/{pub.year + n}" if n > 1 else str(pub.year + 1)
+    return f"{pub.year - n}/{pub.year - 1}" if n > 1 else str(pub.year - 1)
+
+
+def _int(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], str | None]]
+
+
+def _rules() -> list[_Rule]:
+    weekday = "|".join(_WEEKDAYS)
+    raw: list[tuple[str, Callable[[re.Match[str], dt.date], str | None]]] = [
+        # intervals first: the longest reading of a phrase wins overlaps anyway
+        (
+            _B + r"(?:from |between |de |d'|entre )?(?P<ya>" + _YEAR + r") ?(?:-|/|to|and|a|au|et) ?(?P<yb>"
+            r"(?:19|20)\d{2}|\d{2})" + _E,
+            _year_range,
+        ),
+        (
+            _B + r"(?:from |between |de |d'|entre )?(?P<ma>" + _MONTH + r") ?(?:-|to|through|and|a|au|et) ?"
+            r"(?P<mb>" + _MONTH + r")" + _E + _YSUF,
+            _month_range,
+        ),
+        (
+            _B + r"(?:the )?first (?P<n>" + _NUM + r") months" + _E + _YSUF,
+            _first_months,
+        ),
+        (
+            _B + r"(?:les )?(?P<n>" + _NUM + r") premiers mois" + _E + _YSUF,
+            _first_months,
+        ),
+        (
+            _B + r"(?:year[ -]to[ -]date|ytd|so far this year|since the (?:beginning|start) of the year|"
+            r"depuis le debut de l'annee|depuis le debut de cette annee)" + _E,
+            _ytd,
+        ),
+        (
+            _B + r"(?:(?P<fut>(?:over |in |during )?the next|au cours des|dans les|pour les)|"
+            r"(?:over |in |during )?the (?:past|last)|(?:au cours )?(?:des|les)) (?P<n>" + _NUM + r") "
+            r"(?:years|(?(fut)prochaines annees|dernieres annees))" + _E,
+            _span_years,
+        ),
+        # days
+        (
+            _B
+            + r"(?P<mo>"
+            + _MONTH
+            + r") (?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            + _E
+            + r"(?:,? (?P<y>"
+            + _YEAR
+            + r")(?!\d))?",
+            _day,
+        ),
+        (
+            _B
+            + r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)? (?:of )?(?P<mo>"
+            + _MONTH
+            + r")"
+            + _E
+            + r"(?: (?P<y>"
+            + _YEAR
+            + r")(?!\d))?",
+            _day,
+        ),
+        # quarters and halves
+        (
+            _B
+            + r"(?:(?:(?:q|t)(?P<qa>[1-4])|(?P<qb>[1-4])q)(?:[/-]?(?P<y2>\d{2}))?|(?:the )?(?P<qo>"
+            + _ORD
+            + r") quarter|(?:le |au |du )?(?P<qf>"
+            + _ORD
+            + r") trimestre)"
+            + _E
+            + _YSUF,
+            _quarter,
+        ),
+        (
+            _B + r"(?:(?:h|s)(?P<ha>[12])|(?P<hb>[12])h|(?:the )?(?P<ho>first|second|1st|2nd) half|"
+            r"(?:le |au |du )?(?P<hf>premier|1er|second|deuxieme|2e|2eme) semestre|"
+            r"(?P<hsix>(?:the )?first six months|(?:les )?six premiers mois))" + _E + _YSUF,
+            _half,
+        ),
+        # months
+        (
+            _B
+            + r"(?P<pre>(?:in|en|since|depuis|early|late|mid|end|fin|debut|of|de|d'|du|au|by) )?(?P<mo>"
+            + _MONTH
+            + r")"
+            + _E
+            + _YSUF,
+            _month,
+        ),
+        # fiscal years
+        (
+            _B + r"(?:fy ?|fiscal (?:year )?|exercice (?:fiscal |budgetaire )?|annee fiscale )(?P<fy>"
+            r"(?:19|20)\d{2}|\d{2})(?:[/-](?P<fy2>(?:19|20)\d{2}|\d{2}))?" + _E,
+            _fiscal,
+        ),
+        # relative units
+        (_B + r"(?P<yrel>" + _REL_YEAR + r")" + _E, _rel_year),
+        (
+            _B + r"(?:(?P<prev>last quarter|the previous quarter|the prior quarter|the preceding quarter|"
+            r"le trimestre precedent|le trimestre dernier|le dernier trimestre)|"
+            r"this quarter|the current quarter|ce trimestre|le trimestre en cours)" + _E,
+            _rel_quarter,
+        ),
+        (
+            _B + r"(?:(?P<prev>last month|the previous month|the prior month|le mois dernier|"
+            r"le mois precedent)|this month|ce mois-ci|le mois en cours)" + _E,
+            _rel_month,
+        ),
+        (
+            _B + r"(?:on |last |le |ce )?(?P<rd>yesterday|hier|today|aujourd'hui|" + weekday + r")"
+            r"(?: dernier)?" + _E,
+            _rel_day,
+        ),
+        # bare years last
+        (_B + r"(?:in |en |year |l'annee |the year )?(?P<y>" + _YEAR + r")" + _E, _year),
+    ]
+    return [(re.compile(p), fn) for p, fn in raw]
+
+
+_RULES = _rules()

@@ -1,0 +1,420 @@
+"""Units as newswire writes them (EN and FR) -> the canonical codes of schemas/units.schema.json.
+
+Rules:
+- Canonical codes pass through unchanged (``kWh``, ``pp``, ``CNY``); ISO 4217 codes in any case map to
+  themselves (``usd`` -> USD).
+- Matching ignores case, accents and plural ``s``/``x``; scale words, numbers and the linking words
+  ``de``/``d'``/``of`` around the unit are ignored (``milliards de yuans`` -> CNY).
+- A bare ``$`` or ``dollars`` is USD (the usual newswire convention); a bare ``¥`` is JPY. Names shared by
+  several currencies with no qualifier (pesos, dinars, francs, dirhams, crowns) are ambiguous: None.
+- In running text, ``points`` is index points; percentage points are ``pp``. (normalize_yoy reads a bare
+  ``points`` change as pp, see bench.normalize.yoy.)
+- Counted nouns (vehicles, jobs, visitors, véhicules, emplois...) -> ``count``. The list is open-ended
+  and kept to frequent newswire nouns; unknown words give None.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bench.normalize.text import fold
+from bench.schema import currency_codes, unit_codes
+from bench.types import Lang
+
+# canonical code -> folded surface forms (lowercase, no accents); a trailing "s"/"x" is optional in matching.
+_NAMES: dict[str, tuple[str, ...]] = {
+    "CNY": ("yuan", "renminbi", "rmb", "yuan renminbi", "chinese yuan", "yuan chinois", "元"),
+    "USD": (
+        "dollar",
+        "us dollar",
+        "u.s. dollar",
+        "u.s dollar",
+        "american dollar",
+        "united states dollar",
+        "dollar americain",
+        "dollar us",
+        "dollar des etats-unis",
+        "dollar etats-unien",
+        "greenback",
+        "us$",
+        "u.s.$",
+        "$",
+        "$us",
+        "$ us",
+    ),
+    "EUR": ("euro", "€", "eur"),
+    "GBP": (
+        "pound",
+        "pound sterling",
+        "pounds sterling",
+        "livres sterling",
+        "british pound",
+        "sterling",
+        "livre sterling",
+        "livre",
+        "£",
+    ),
+    "JPY": ("yen", "japanese yen", "yen japonais", "¥"),
+    "CAD": ("canadian dollar", "dollar canadien", "c$", "can$"),
+    "AUD": ("australian dollar", "dollar australien", "a$", "au$"),
+    "HKD": ("hong kong dollar", "dollar de hong kong", "dollar hongkongais", "hk$"),
+    "SGD": ("singapore dollar", "dollar de singapour", "dollar singapourien", "s$"),
+    "NZD": ("new zealand dollar", "dollar neo-zelandais", "nz$"),
+    "TWD": ("taiwan dollar", "new taiwan dollar", "dollar taiwanais", "nt$"),
+    "CHF": ("swiss franc", "franc suisse", "chf"),
+    "INR": ("rupee", "indian rupee", "roupie", "roupie indienne", "₹"),
+    "PKR": ("pakistani rupee", "roupie pakistanaise"),
+    "RUB": ("ruble", "rouble", "russian ruble", "rouble russe", "₽"),
+    "BRL": ("real", "reais", "brazilian real", "real bresilien", "reai", "r$"),
+    "KRW": ("won", "south korean won", "korean won", "won sud-coreen", "₩"),
+    "MXN": ("mexican peso", "peso mexicain"),
+    "ARS": ("argentine peso", "argentinian peso", "peso argentin"),
+    "CLP": ("chilean peso", "peso chilien"),
+    "COP": ("colombian peso", "peso colombien"),
+    "PHP": ("philippine peso", "peso philippin", "₱"),
+    "ZAR": ("rand", "south african rand", "rand sud-africain"),
+    "NGN": ("naira", "nigerian naira", "₦"),
+    "KES": ("kenyan shilling", "shilling kenyan"),
+    "TRY": ("lira", "turkish lira", "livre turque", "₺"),
+    "PLN": ("zloty", "polish zloty", "zloty polonais", "zl"),
+    "HUF": ("forint", "hungarian forint"),
+    "CZK": ("koruna", "czech koruna", "couronne tcheque"),
+    "SEK": ("swedish krona", "swedish kronor", "kronor", "couronne suedoise"),
+    "NOK": ("norwegian krone", "couronne norvegienne"),
+    "DKK": ("danish krone", "couronne danoise"),
+    "MYR": ("ringgit", "malaysian ringgit"),
+    "THB": ("baht", "thai baht"),
+    "VND": ("dong", "vietnamese dong", "₫"),
+    "IDR": ("rupiah", "indonesian rupiah"),
+    "SAR": ("saudi riyal", "riyal saoudien", "riyal"),
+    "QAR": ("qatari riyal", "riyal qatari"),
+    "AED": ("uae dirham", "emirati dirham", "dirham emirati", "dirham des emirats"),
+    "MAD": ("moroccan dirham", "dirham marocain"),
+    "DZD": ("algerian dinar", "dinar algerien"),
+    "TND": ("tunisian dinar", "dinar tunisien"),
+    "EGP": ("egyptian pound", "livre egyptienne"),
+    "ILS": ("shekel", "new shekel", "israeli shekel", "sheqel", "nouveau shekel"),
+    "UAH": ("hryvnia", "hryvnia ukrainienne", "grivna"),
+    "RON": ("leu", "lei", "romanian leu"),
+    "PEN": ("sol", "soles", "peruvian sol"),
+    "XOF": ("franc cfa bceao", "bceao franc"),
+    "XAF": ("franc cfa beac", "beac franc"),
+    "percent": ("%", "percent", "per cent", "pct", "pour cent", "pourcent", "percentage", "pourcentage"),
+    "pp": (
+        "pp",
+        "p.p.",
+        "ppt",
+        "percentage point",
+        "percent point",
+        "per cent point",
+        "point de pourcentage",
+        "points de pourcentage",
+        "point de %",
+        "points de %",
+        "pt de %",
+        "pts de %",
+    ),
+    "points": ("point", "pts", "pt", "index point", "point d'indice", "points d'indice"),
+    "t": ("tonne", "ton", "metric ton", "metric tonne", "tonne metrique", "t"),
+    "kg": ("kilogram", "kilogramme", "kilo", "kg"),
+    "l": ("liter", "litre", "l"),
+    "m3": ("cubic meter", "cubic metre", "metre cube", "m3", "m³"),
+    "bbl": ("barrel", "baril", "bbl"),
+    "kWh": ("kilowatt-hour", "kilowatt hour", "kilowattheure", "kilowatt-heure", "kwh"),
+    "MWh": ("megawatt-hour", "megawatt hour", "megawattheure", "megawatt-heure", "mwh"),
+    "GWh": ("gigawatt-hour", "gigawatt hour", "gigawattheure", "gigawatt-heure", "gwh"),
+    "TWh": ("terawatt-hour", "terawatt hour", "terawattheure", "terawatt-heure", "twh"),
+    "MW": ("megawatt", "mw"),
+    "GW": ("gigawatt", "gw"),
+    "km": ("kilometer", "kilometre", "km"),
+    "m2": ("square meter", "square metre", "metre carre", "m2", "m²", "sq m"),
+    "ha": ("hectare", "ha"),
+    "TEU": ("teu", "twenty-foot equivalent unit", "evp", "equivalent vingt pieds"),
+    "count": (
+        "count",
+        "number",
+        "nombre",
+        "unit",
+        "unite",
+        "vehicle",
+        "vehicule",
+        "car",
+        "voiture",
+        "automobile",
+        "truck",
+        "camion",
+        "bus",
+        "job",
+        "emploi",
+        "poste",
+        "people",
+        "person",
+        "personne",
+        "individual",
+        "individu",
+        "visitor",
+        "visiteur",
+        "tourist",
+        "touriste",
+        "passenger",
+        "passager",
+        "traveler",
+        "traveller",
+        "voyageur",
+        "trip",
+        "voyage",
+        "flight",
+        "vol",
+        "worker",
+        "employee",
+        "employe",
+        "salarie",
+        "travailleur",
+        "household",
+        "menage",
+        "company",
+        "companies",
+        "firm",
+        "enterprise",
+        "entreprise",
+        "societe",
+        "business",
+        "businesses",
+        "case",
+        "cas",
+        "death",
+        "deces",
+        "mort",
+        "victim",
+        "victime",
+        "birth",
+        "naissance",
+        "home",
+        "house",
+        "maison",
+        "housing unit",
+        "logement",
+        "apartment",
+        "appartement",
+        "patient",
+        "student",
+        "etudiant",
+        "eleve",
+        "pupil",
+        "user",
+        "utilisateur",
+        "subscriber",
+        "abonne",
+        "customer",
+        "client",
+        "resident",
+        "habitant",
+        "inhabitant",
+        "migrant",
+        "refugee",
+        "refugie",
+        "arrival",
+        "arrivee",
+        "visit",
+        "visite",
+        "ticket",
+        "billet",
+        "copy",
+        "copies",
+        "exemplaire",
+        "device",
+        "appareil",
+        "smartphone",
+        "phone",
+        "telephone",
+        "robot",
+        "ship",
+        "navire",
+        "aircraft",
+        "plane",
+        "avion",
+        "project",
+        "projet",
+        "contract",
+        "contrat",
+        "transaction",
+        "application",
+        "demande",
+        "claim",
+        "share",
+        "action",
+        "head",
+        "tete",
+        "animal",
+        "animaux",
+        "store",
+        "magasin",
+        "shop",
+        "outlet",
+        "branch",
+        "agence",
+        "school",
+        "ecole",
+        "hospital",
+        "hopital",
+        "bed",
+        "lit",
+        "order",
+        "commande",
+        "startup",
+        "start-up",
+        "patent",
+        "brevet",
+    ),
+}
+
+# Unit words that are also common English/French words: accepted as a whole unit field but not searched
+# for in running text (see unit_at).
+_NOT_IN_RUNNING_TEXT = frozenset(
+    {
+        "count",
+        "number",
+        "nombre",
+        "won",
+        "real",
+        "sol",
+        "lei",
+        "leu",
+        "dong",
+        "t",
+        "l",
+        "pt",
+        "point",
+        "share",
+        "action",
+        "order",
+        "head",
+        "case",
+        "cas",
+        "vol",
+        "lit",
+        "mort",
+        "poste",
+        "client",
+        "bus",
+        "car",
+        "visit",
+        "claim",
+        "demande",
+        "commande",
+        "application",
+        "livre",
+        "sterling",
+    }
+)
+
+_SCALE_OR_FILLER = re.compile(
+    r"^(?:[\d.,'\s+-]+|thousands?|millions?|milliards?|billions?|trillions?|mille|mln|mn|bn|bln|md|mds|mrd|tn|"
+    r"k|m|b|de|d'|of|des|du|en|in|about|environ|some|around|plus|more|than|over)$"
+)
+
+
+def normalize_unit(text: str | None, lang: Lang | None = None) -> str | None:
+    """Canonical unit code of a surface unit (rules in the module docstring); None if empty or unknown."""
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    if not s:
+        return None
+    if s in unit_codes():
+        return s
+    if s.upper() in currency_codes():
+        return s.upper()
+    key = _key(s)
+    table = _table()
+    if key in table:
+        return table[key]
+    words = [w for w in re.split(r"(?<=')|\s+", key) if w and not _SCALE_OR_FILLER.match(w)]
+    if not words:
+        return None
+    rest = " ".join(words).replace("' ", "'")
+    if rest in table:
+        return table[rest]
+    for w in (words[-1], words[0]):
+        if w in table:
+            return table[w]
+    return None
+
+
+def unit_at(text: str, pos: int, lang: Lang | None = None) -> tuple[str, int, int] | None:
+    """The unit written right after position pos in running text (after optional spaces and a linking
+    ``de``/``d'``/``of``): (code, start, end) of the unit words, or None. Words that are also ordinary
+    words (``won``, ``real``, ``number``) are not taken here."""
+    m = _running_unit_regex().match(fold(text), pos)
+    if not m:
+        return None
+    code = _table()[_key(m.group("u"))]
+    return code, m.start("u"), m.end("u")
+
+
+_SYMBOL_BEFORE = re.compile(
+    r"(?P<sym>US\$|U\.S\.\s?\$|\$US|HK\$|NT\$|NZ\$|C\$|A\$|S\$|R\$|[$€£¥₹₩₽₺₱₦₫]|"
+    r"(?:USD|EUR|GBP|CNY|RMB|JPY|CHF|CAD|AUD|HKD|INR)\s?)\s?$"
+)
+
+
+def currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """A currency symbol or ISO code written right before position pos (``$3bn``, ``US$ 5``, ``EUR 3``):
+    (code, start) or None."""
+    m = _SYMBOL_BEFORE.search(text, max(0, pos - 8), pos)
+    if not m:
+        return None
+    sym = m.group("sym").strip()
+    if sym == "RMB":
+        return "CNY", m.start()
+    if sym in currency_codes():
+        return sym, m.start()
+    code = _table().get(_key(sym))
+    return (code, m.start()) if code else None
+
+
+def _key(s: str) -> str:
+    """Folded lookup key: lowercase, accent-free, single spaces, plural s/x removed from each word."""
+    words = fold(s).split()
+    return " ".join(_singular(w) for w in words)
+
+
+_NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor"})
+
+
+def _singular(w: str) -> str:
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 2 and w[-1] in "sx" and not w.endswith("ss") and w not in _NO_PLURAL:
+        return w[:-1]
+    return w
+
+
+@cache
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, names in _NAMES.items():
+        for name in names:
+            table[_key(name)] = code
+    return table
+
+
+@cache
+def _running_unit_regex() -> re.Pattern[str]:
+    """One regex over folded text: optional link words, then the longest known unit phrase."""
+    alts = []
+    for code, names in _NAMES.items():
+        for name in names:
+            if name in _NOT_IN_RUNNING_TEXT:
+                continue
+            if code == "percent" and name in ("percentage", "pourcentage"):
+                continue
+            word = re.escape(name)
+            if name[-1].isalpha() and len(name) > 2:
+                word += r"(?:e?s|x)?"
+            alts.append(word)
+    alts.sort(key=len, reverse=True)
+    return re.compile(
+        r"[ ]*(?:(?:de|d'|of|d')[ ]*)?(?P<u>" + "|".join(alts) + r")(?![a-z0-9])",
+    )

@@ -1,0 +1,70 @@
+"""Year-on-year changes as runners write them -> (signed change, yoy_unit code).
+
+Rules:
+- A JSON number is the signed change as is.
+- In a string, an explicit sign wins (``-3.1``, ``+104,2 %``). Without one, a word of decrease makes the
+  change negative (``down``, ``fell``, ``decline``, ``contraction``, ``recul``, ``baisse``, ``repli``...).
+- The unit written with the number wins: ``%``/``percent``/``pour cent`` -> percent; ``points``,
+  ``percentage points``, ``points de pourcentage``, ``pp`` -> pp (a year-on-year change in points is a
+  change of a rate); a currency or other unit -> that code (an absolute change, ``$3bn`` -> (3e9, USD)).
+  Otherwise the given yoy_unit, normalized; otherwise percent (the usual meaning of a bare YoY figure).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.normalize.numbers import find_numbers, parse_number
+from bench.normalize.text import fold
+from bench.normalize.units import currency_before, normalize_unit, unit_at
+from bench.types import Lang
+
+_DECREASE = re.compile(
+    r"(?<![a-z])(?:down|fell|fall(?:s|ing)?|declin\w*|decreas\w*|drop\w*|dipp?\w*|slid\w*|slump\w*|shr[ai]nk\w*|"
+    r"shrunk|contract\w*|lower|loss|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|negative|less|reduc\w*|"
+    r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|perte|perdu|moins|"
+    r"decroissance|negatif|retrait)(?![a-z])"
+)
+_POINTS = re.compile(r"(?<![a-z])(?:points?|pts?)(?![a-z])")
+
+
+def normalize_yoy(
+    value: str | float | int | None, unit: str | None, lang: Lang | None
+) -> tuple[float | None, str | None]:
+    """(signed change, yoy_unit code) of a year-on-year change; unit is the runner's yoy_unit (surface or
+    code). (None, None) when value holds no single number."""
+    given = normalize_unit(unit, lang) if unit is not None else None
+    if unit is not None and given is None and _POINTS.search(fold(unit)):
+        given = "pp"
+    if given == "points":
+        given = "pp"
+    if value is None or isinstance(value, bool):
+        return None, None
+    if isinstance(value, (int, float)):
+        number = parse_number(value)
+        return (number, given or "percent") if number is not None else (None, None)
+    found = find_numbers(value, lang)
+    if len(found) != 1:
+        number = parse_number(value, lang)
+        if number is None:
+            return None, None
+        return number, given or "percent"
+    match = found[0]
+    number = match.value
+    folded = fold(value)
+    explicit_sign = match.text[:1] in "+-\u2212"
+    if not explicit_sign and _DECREASE.search(folded):
+        number = -abs(number)
+    written = _unit_written(value, match.start, match.end, lang)
+    return number, written or given or "percent"
+
+
+def _unit_written(text: str, start: int, end: int, lang: Lang | None) -> str | None:
+    after = unit_at(text, end, lang)
+    if after is not None:
+        code = after[0]
+        return "pp" if code == "points" else code
+    if _POINTS.match(fold(text), end + (1 if text[end : end + 1].isspace() else 0)):
+        return "pp"
+    before = currency_before(text, start)
+    return before[0] if before else None
