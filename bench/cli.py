@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -144,3 +144,132 @@ def export_hf_cmd(
         except ExportError as e:
             raise fail(str(e)) from None
         typer.echo(f"pushed to {url}")
+
+
+# --- runners: run, evaluate, merge, list -------------------------------------------------------------------
+
+_SET_HELP = "A runner setting, key=value (repeatable); see the runner's Config."
+_LANG_HELP = "Languages to run, comma-separated (en,fr). Default: all."
+_SPLIT_HELP = "Gold splits to run, comma-separated (test,dev). Default: all."
+_GOLD_HELP = "Gold folder (default: the bundled gold/)."
+_OUT_HELP = "Parent folder of run directories; a run goes to OUT/<runner>-<confighash>/ so a rerun resumes."
+
+
+@app.command("runners")
+def runners_cmd() -> None:
+    """List the installed runners: name, version, one-line description."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from runners.registry import Registry, RegistryError
+
+    try:
+        infos = Registry.from_entry_points().describe()
+    except RegistryError as e:
+        raise fail(str(e)) from None
+    table = Table("runner", "version", "description", box=None, pad_edge=False)
+    for info in infos:
+        table.add_row(
+            info.name, info.version or "-", info.description if info.status == "ok" else info.status
+        )
+    Console(width=160).print(table)
+
+
+@app.command("run")
+def run_cmd(
+    runner: Annotated[str, typer.Argument(help="Runner name (see `claimbench runners`).")],
+    sets: Annotated[list[str] | None, typer.Option("--set", help=_SET_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    split: Annotated[str | None, typer.Option("--split", help=_SPLIT_HELP)] = None,
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("runs"),
+    workers: Annotated[int, typer.Option(help="Documents run concurrently (threads or processes).")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents already done.")] = False,
+    max_errors: Annotated[
+        int | None, typer.Option("--max-errors", help="Stop and exit 1 once more documents failed.")
+    ] = None,
+    shard: Annotated[
+        str | None, typer.Option("--shard", help="Run shard I of N (I/N, 0-based), contiguous by doc_id.")
+    ] = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Run a runner over the gold documents: predictions.jsonl and run.json in its run directory."""
+    from bench.run_cli import RunRequest, UserError, prepare
+
+    try:
+        prepared = prepare(RunRequest(runner, tuple(sets or ()), lang, split, gold, out, shard))
+    except UserError as e:
+        raise fail(str(e)) from None
+    result = _execute_run(prepared, workers, force, max_errors, progress)
+    raise typer.Exit(1 if result.status == "stopped" else 0)
+
+
+def _execute_run(prepared: Any, workers: int, force: bool, max_errors: int | None, progress: bool) -> Any:
+    """Run with a progress bar; print the summary; turn Ctrl-C and user errors into one line."""
+    from contextlib import nullcontext
+
+    from bench.progress import RichProgress
+    from bench.run import RunOptions
+    from bench.run_cli import UserError, execute, failure_lines, summary_line
+
+    options = RunOptions(workers=workers, force=force, max_errors=max_errors)
+    bar = RichProgress(prepared.run_dir.name) if progress else None
+    try:
+        with bar or nullcontext():
+            result = execute(prepared, options, bar)
+    except UserError as e:
+        raise fail(str(e)) from None
+    except KeyboardInterrupt:
+        raise fail(
+            f"interrupted: finished documents are saved in {prepared.run_dir}; "
+            "rerun the same command to resume",
+            130,
+        ) from None
+    typer.echo(summary_line(result), err=True)
+    for line in failure_lines(result):
+        typer.echo(line, err=True)
+    if result.status == "stopped":
+        typer.echo(f"error: stopped after more than {max_errors} failed documents", err=True)
+    return result
+
+
+@app.command("merge")
+def merge_cmd(
+    shard_dirs: Annotated[list[Path], typer.Argument(help="The run directories of every shard.")],
+    out: Annotated[Path, typer.Option("--out", help="The merged run directory.")],
+) -> None:
+    """Join the run directories of `claimbench run --shard I/N` into one run directory."""
+    from bench.jsonloc import InputError
+    from bench.merge import merge_runs
+
+    try:
+        result = merge_runs(shard_dirs, out)
+    except InputError as e:
+        raise fail(e.located()) from None
+    typer.echo(f"merged {result.shards} shards, {result.documents} documents -> {result.out}")
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    runner: Annotated[
+        str, typer.Argument(help="Runner name (default: the rule-based baseline).")
+    ] = "baseline",
+    sets: Annotated[list[str] | None, typer.Option("--set", help=_SET_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=_LANG_HELP)] = None,
+    split: Annotated[str | None, typer.Option("--split", help=_SPLIT_HELP)] = None,
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("runs"),
+    workers: Annotated[int, typer.Option(help="Documents run concurrently (threads or processes).")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents already done.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Run a runner (resuming its run directory), score it against the gold, and print the table."""
+    from bench.run_cli import RunRequest, UserError, prepare, score_run, show_scores
+
+    try:
+        prepared = prepare(RunRequest(runner, tuple(sets or ()), lang, split, gold, out, None))
+    except UserError as e:
+        raise fail(str(e)) from None
+    result = _execute_run(prepared, workers, force, None, progress)
+    path = show_scores(result, score_run(prepared, result))
+    typer.echo(f"scores -> {path}", err=True)

@@ -51,7 +51,7 @@ def build_config(config_cls: type[Any], sets: Mapping[str, str], runner: str = "
     unknown = sorted(set(sets) - set(fields))
     if unknown:
         known = ", ".join(sorted(fields)) or "none"
-        raise ConfigError(f"{runner} has no setting {unknown[0]!r} (its settings: {known})")
+        raise ConfigError(f"runner {runner!r} has no setting {unknown[0]!r} (its settings: {known})")
     values = {}
     for key, raw in sets.items():
         try:
