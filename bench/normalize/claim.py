@@ -18,10 +18,15 @@ from bench.types import Evidence, Lang, PredictedClaim, Qualifier
 _QUALIFIERS: frozenset[str] = frozenset(get_args(Qualifier))
 _QUALIFIER_WORDS = {
     "approximate": "approx", "approximately": "approx", "about": "approx", "around": "approx",
-    "environ": "approx", "lower bound": "lower_bound", "at least": "lower_bound", "more than": "lower_bound",
+    "some": "approx", "roughly": "approx", "lower bound": "lower_bound", "lower-bound": "lower_bound", "at least": "lower_bound", "more than": "lower_bound",
     "over": "lower_bound", "min": "lower_bound", "minimum": "lower_bound", "upper bound": "upper_bound",
     "at most": "upper_bound", "less than": "upper_bound", "nearly": "upper_bound", "max": "upper_bound",
-    "maximum": "upper_bound", "interval": "range",
+    "maximum": "upper_bound", "interval": "range", "range": "range", "exactly": "exact", "environ": "approx",
+    "quelque": "approx", "approximativement": "approx", "plus de": "lower_bound", "au moins": "lower_bound",
+    "au-dela de": "lower_bound", "depasse": "lower_bound", "exceeded": "lower_bound",
+    "surpassed": "lower_bound", "pres de": "upper_bound", "presque": "upper_bound", "moins de": "upper_bound",
+    "jusqu'a": "upper_bound", "up to": "upper_bound", "almost": "upper_bound", "entre": "range",
+    "between": "range",
 }  # fmt: skip
 
 
@@ -100,8 +105,8 @@ def normalize_qualifier(text: str | None) -> str | None:
     spaces or hyphens, or a common paraphrase (``more than`` -> lower_bound); None otherwise."""
     if not isinstance(text, str):
         return None
-    key = fold(text).strip().replace("-", " ").replace("_", " ")
-    code = key.replace(" ", "_")
+    key = " ".join(fold(text).replace("_", " ").split())
+    code = key.replace(" ", "_").replace("-", "_")
     if code in _QUALIFIERS:
         return code
     return _QUALIFIER_WORDS.get(key)
@@ -129,9 +134,9 @@ def _strict_number(x: object) -> float | None:
 
 def _unit_in(text: str, lang: Lang) -> str | None:
     found = find_numbers(text, lang)
-    if len(found) != 1:
+    if not found:
         return None
-    after = unit_at(text, found[0].end, lang)
+    after = unit_at(text, found[-1].end, lang)
     if after is not None:
         return after[0]
     before = currency_before(text, found[0].start)

@@ -37,13 +37,15 @@ def _stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("ies"):
-        word = word[:-3] + "y"
+        word = word[:-3] + "i"
     elif word.endswith("aux"):
         word = word[:-3] + "al"
     elif word[-1] in "sx" and not word.endswith("ss"):
         word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
+    while len(word) > 3 and word.endswith("e"):
         word = word[:-1]
+    if len(word) > 3 and word.endswith("y"):
+        word = word[:-1] + "i"
     return word
 
 

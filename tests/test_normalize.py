@@ -1,0 +1,520 @@
+"""Normalizers: hand-written EN and FR tables, and round-trip properties."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.normalize import (
+    NORMALIZER_VERSION,
+    find_numbers,
+    find_periods,
+    metric_similarity,
+    metric_tokens,
+    normalize_claim,
+    normalize_period,
+    normalize_qualifier,
+    normalize_unit,
+    normalize_yoy,
+    parse_number,
+    parse_range,
+)
+from bench.schema import unit_codes
+from bench.types import Evidence, Lang, PredictedClaim
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+PUB = "2024-10-30"  # a Wednesday
+
+# --- numbers ---------------------------------------------------------------------------------------------
+
+NUMBER_CASES: list[tuple[str | float | int | None, Lang | None, float | None]] = [
+    # French newswire
+    ("1,73 million", "fr", 1_730_000.0),
+    ("16,5 milliards", "fr", 16_500_000_000.0),
+    ("16,5 milliards de yuans", "fr", 16_500_000_000.0),
+    ("4,5 Md", "fr", 4_500_000_000.0),
+    ("4,5 Mds€", "fr", 4_500_000_000.0),
+    ("12 M€", "fr", 12_000_000.0),
+    ("+104,2 %", "fr", 104.2),
+    ("104,2%", "fr", 104.2),
+    ("−3,1 %", "fr", -3.1),
+    (f"1{NNBSP}250{NNBSP}000", "fr", 1_250_000.0),
+    (f"1{NBSP}250{NBSP}000", "fr", 1_250_000.0),
+    (f"1{NNBSP}250{NNBSP}000,75", "fr", 1_250_000.75),
+    ("1 250 000", "fr", 1_250_000.0),
+    ("1.250.000", "fr", 1_250_000.0),
+    ("1.250.000,5", "fr", 1_250_000.5),
+    ("1,234", "fr", 1.234),
+    ("1.234", "fr", 1234.0),
+    ("1.250 milliard", "fr", 1_250_000_000.0),
+    ("2 billions", "fr", 2e12),
+    ("3 mille", "fr", 3000.0),
+    ("0,5", "fr", 0.5),
+    ("300 milliards de yuans", "fr", 3e11),
+    ("1er", "fr", None),
+    ("3e", "fr", None),
+    # English newswire
+    ("1.73 million", "en", 1_730_000.0),
+    ("16.5 billion yuan", "en", 16_500_000_000.0),
+    ("1,250,000", "en", 1_250_000.0),
+    ("1,250,000.50", "en", 1_250_000.5),
+    ("1,234", "en", 1234.0),
+    ("1.234", "en", 1.234),
+    ("1,73", "en", 1.73),
+    ("1,250 million", "en", 1_250_000_000.0),
+    (f"1{NBSP}250{NBSP}000", "en", 1_250_000.0),
+    ("1 250 000", "en", 1_250_000.0),
+    ("1'250'000", "en", 1_250_000.0),
+    ("1\u2019250\u2019000", None, 1_250_000.0),
+    ("-3.1", "en", -3.1),
+    ("+2.5%", "en", 2.5),
+    ("2.5bn", "en", 2_500_000_000.0),
+    ("US$3bn", "en", 3e9),
+    ("$5m", "en", 5e6),
+    ("£3.2b", "en", 3.2e9),
+    ("300 mln", "en", 3e8),
+    ("12k", "en", 12_000.0),
+    ("2 billion", "en", 2e9),
+    ("1.5 trillion", "en", 1.5e12),
+    ("3 tn", "en", 3e12),
+    ("104.2 percent", "en", 104.2),
+    ("about 2.32 billion U.S. dollars", "en", 2.32e9),
+    ("5m", "en", 5.0),
+    ("12km", "en", 12.0),
+    ("1.65e10", None, 1.65e10),
+    ("2023", None, 2023.0),
+    ("0,250", "en", 0.25),
+    # language unknown
+    ("1,234", None, 1234.0),
+    ("1.234", None, 1.234),
+    ("1 250 000", None, 1_250_000.0),
+    ("2 billion", None, 2e9),
+    # not a single number
+    ("L3", "en", None),
+    ("21st", "en", None),
+    ("5G", "en", None),
+    ("COVID-19", "en", None),
+    ("abc", "en", None),
+    ("", "en", None),
+    ("1.2-1.5 million", "en", None),
+    ("1.73 million vehicles in 2023", "en", None),
+    # JSON values
+    (1730000, None, 1_730_000.0),
+    (104.2, "fr", 104.2),
+    (float("nan"), None, None),
+    (float("inf"), None, None),
+    (None, "en", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NUMBER_CASES)
+def test_parse_number(text: str | float | int | None, lang: Lang | None, expected: float | None) -> None:
+    assert parse_number(text, lang) == expected
+
+
+def test_parse_number_rejects_booleans() -> None:
+    assert parse_number(True) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("1.2-1.5 million", "en", (1_200_000.0, 1_500_000.0)),
+        ("1.2\u20131.5 million", "en", (1_200_000.0, 1_500_000.0)),
+        ("between 3 and 4 billion", "en", (3e9, 4e9)),
+        ("entre 3 et 4 milliards", "fr", (3e9, 4e9)),
+        ("de 1,2 à 1,5 million", "fr", (1_200_000.0, 1_500_000.0)),
+        ("5 to 7 percent", "en", (5.0, 7.0)),
+        ("1.73 million", "en", None),
+        ("1.73 million in 2023", "en", None),
+        (None, "en", None),
+    ],
+)
+def test_parse_range(text: str | None, lang: Lang, expected: tuple[float, float] | None) -> None:
+    assert parse_range(text, lang) == expected
+
+
+def test_find_numbers_offsets_and_scales() -> None:
+    text = "its NEV output surpassed 1.73 million vehicles last year, a surge of 104.2 percent, level L3"
+    found = find_numbers(text, "en")
+    assert [(m.value, m.text) for m in found] == [(1_730_000.0, "1.73 million"), (104.2, "104.2")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_find_numbers_english_plain_space_does_not_join_numbers() -> None:
+    assert [m.value for m in find_numbers("in 2023 300 firms", "en")] == [2023.0, 300.0]
+    assert [m.value for m in find_numbers("les 3 000 salariés", "fr")] == [3000.0]
+
+
+def test_find_numbers_range_scale_applies_to_both_ends() -> None:
+    assert [m.value for m in find_numbers("between 3 and 4 billion", "en")] == [3e9, 4e9]
+
+
+# --- units -----------------------------------------------------------------------------------------------
+
+UNIT_CASES: list[tuple[str | None, Lang | None, str | None]] = [
+    ("yuan", "en", "CNY"),
+    ("yuans", "fr", "CNY"),
+    ("RMB", "en", "CNY"),
+    ("renminbi", "en", "CNY"),
+    ("CNY", None, "CNY"),
+    ("billion yuan", "en", "CNY"),
+    ("milliards de yuans", "fr", "CNY"),
+    ("U.S. dollars", "en", "USD"),
+    ("US dollars", "en", "USD"),
+    ("dollars américains", "fr", "USD"),
+    ("US$", "en", "USD"),
+    ("$", "en", "USD"),
+    ("dollars", "en", "USD"),
+    ("usd", None, "USD"),
+    ("Hong Kong dollars", "en", "HKD"),
+    ("dollars canadiens", "fr", "CAD"),
+    ("euros", "fr", "EUR"),
+    ("€", "fr", "EUR"),
+    ("£", "en", "GBP"),
+    ("pounds sterling", "en", "GBP"),
+    ("livres sterling", "fr", "GBP"),
+    ("yen", "en", "JPY"),
+    ("francs suisses", "fr", "CHF"),
+    ("%", "fr", "percent"),
+    ("percent", "en", "percent"),
+    ("per cent", "en", "percent"),
+    ("pour cent", "fr", "percent"),
+    ("percentage points", "en", "pp"),
+    ("points de pourcentage", "fr", "pp"),
+    ("pp", None, "pp"),
+    ("points", "en", "points"),
+    ("tonnes", "fr", "t"),
+    ("t", None, "t"),
+    ("million tonnes", "en", "t"),
+    ("barrels", "en", "bbl"),
+    ("barils", "fr", "bbl"),
+    ("kWh", None, "kWh"),
+    ("kilowattheures", "fr", "kWh"),
+    ("gigawatts", "en", "GW"),
+    ("hectares", "fr", "ha"),
+    ("vehicles", "en", "count"),
+    ("million vehicles", "en", "count"),
+    ("véhicules", "fr", "count"),
+    ("jobs", "en", "count"),
+    ("emplois", "fr", "count"),
+    ("tourists", "en", "count"),
+    ("pesos", "en", None),
+    ("dinars", "fr", None),
+    ("offices", "en", None),
+    ("", "en", None),
+    (None, "en", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), UNIT_CASES)
+def test_normalize_unit(text: str | None, lang: Lang | None, expected: str | None) -> None:
+    assert normalize_unit(text, lang) == expected
+
+
+@pytest.mark.parametrize("code", sorted(unit_codes()))
+def test_every_canonical_unit_code_passes_through(code: str) -> None:
+    assert normalize_unit(code) == code
+
+
+# --- periods ---------------------------------------------------------------------------------------------
+
+PERIOD_CASES: list[tuple[str | None, Lang | None, str, str | None]] = [
+    ("2023", "en", PUB, "2023"),
+    ("in 2023", "en", PUB, "2023"),
+    ("en 2023", "fr", PUB, "2023"),
+    ("2024-H1", None, PUB, "2024-H1"),
+    ("2024-01/2024-09", None, PUB, "2024-01/2024-09"),
+    ("FY2024", None, PUB, "FY2024"),
+    ("H1 2024", "en", PUB, "2024-H1"),
+    ("first half of 2024", "en", PUB, "2024-H1"),
+    ("in the first half of 2024", "en", PUB, "2024-H1"),
+    ("premier semestre 2024", "fr", PUB, "2024-H1"),
+    ("au premier semestre 2024", "fr", PUB, "2024-H1"),
+    ("S2 2023", "fr", PUB, "2023-H2"),
+    ("second semestre", "fr", PUB, "2024-H2"),
+    ("first six months of 2024", "en", PUB, "2024-H1"),
+    ("les six premiers mois de 2024", "fr", PUB, "2024-H1"),
+    ("Q3 2024", "en", PUB, "2024-Q3"),
+    ("3Q24", "en", PUB, "2024-Q3"),
+    ("T3 2024", "fr", PUB, "2024-Q3"),
+    ("third quarter", "en", PUB, "2024-Q3"),
+    ("the fourth quarter", "en", PUB, "2024-Q4"),
+    ("the fourth quarter", "en", "2024-08-01", "2023-Q4"),
+    ("the third quarter of last year", "en", PUB, "2023-Q3"),
+    ("troisième trimestre 2024", "fr", PUB, "2024-Q3"),
+    ("au 3e trimestre", "fr", PUB, "2024-Q3"),
+    ("le premier trimestre de l'an dernier", "fr", PUB, "2023-Q1"),
+    ("October 2024", "en", PUB, "2024-10"),
+    ("octobre 2024", "fr", PUB, "2024-10"),
+    ("in March", "en", PUB, "2024-03"),
+    ("in November", "en", PUB, "2023-11"),
+    ("en novembre", "fr", PUB, "2023-11"),
+    ("in March", "en", "2024-02-10", "2023-03"),
+    ("May", "en", PUB, None),  # a modal verb as often as a month
+    ("first nine months of 2024", "en", PUB, "2024-01/2024-09"),
+    ("the first nine months", "en", PUB, "2024-01/2024-09"),
+    ("les neuf premiers mois de 2024", "fr", PUB, "2024-01/2024-09"),
+    ("first three months of 2024", "en", PUB, "2024-Q1"),
+    ("January-September", "en", PUB, "2024-01/2024-09"),
+    ("January-September", "en", "2024-08-01", "2023-01/2023-09"),
+    ("de janvier à septembre 2024", "fr", PUB, "2024-01/2024-09"),
+    ("year to date", "en", PUB, "2024-01/2024-10"),
+    ("depuis le début de l'année", "fr", PUB, "2024-01/2024-10"),
+    ("last year", "en", PUB, "2023"),
+    ("l'an dernier", "fr", PUB, "2023"),
+    ("l’année dernière", "fr", PUB, "2023"),
+    ("l'an passé", "fr", PUB, "2023"),
+    ("this year", "en", PUB, "2024"),
+    ("the previous quarter", "en", PUB, "2024-Q3"),
+    ("le trimestre précédent", "fr", PUB, "2024-Q3"),
+    ("the previous quarter", "en", "2024-02-01", "2023-Q4"),
+    ("last month", "en", PUB, "2024-09"),
+    ("le mois dernier", "fr", "2024-01-15", "2023-12"),
+    ("yesterday", "en", PUB, "2024-10-29"),
+    ("hier", "fr", PUB, "2024-10-29"),
+    ("on Monday", "en", PUB, "2024-10-28"),
+    ("lundi", "fr", PUB, "2024-10-28"),
+    ("on Wednesday", "en", PUB, "2024-10-30"),
+    ("today", "en", PUB, "2024-10-30"),
+    ("October 30, 2024", "en", PUB, "2024-10-30"),
+    ("30 octobre 2024", "fr", PUB, "2024-10-30"),
+    ("le 1er novembre", "fr", PUB, "2023-11-01"),
+    ("FY2024", "en", PUB, "FY2024"),
+    ("FY24", "en", PUB, "FY2024"),
+    ("FY2023/24", "en", PUB, "FY2024"),
+    ("fiscal 2024", "en", PUB, "FY2024"),
+    ("fiscal year 2023", "en", PUB, "FY2023"),
+    ("exercice 2024", "fr", PUB, "FY2024"),
+    ("2019-2023", "en", PUB, "2019/2023"),
+    ("entre 2019 et 2023", "fr", PUB, "2019/2023"),
+    ("over the next six years", "en", "2009-05-01", "2010/2015"),
+    ("au cours des cinq dernières années", "fr", PUB, "2019/2023"),
+    ("nothing here", "en", PUB, None),
+    ("", "en", PUB, None),
+    (None, "en", PUB, None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), PERIOD_CASES)
+def test_normalize_period(text: str | None, lang: Lang | None, published: str, expected: str | None) -> None:
+    assert normalize_period(text, lang, published) == expected
+
+
+def test_find_periods_spans_in_running_text() -> None:
+    text = "Xinhua, October 30, 2024. Output rose last year and in the first half of 2024."
+    found = find_periods(text, "en", PUB)
+    assert [(p.period, p.text) for p in found] == [
+        ("2024-10-30", "October 30, 2024"),
+        ("2023", "last year"),
+        ("2024-H1", "the first half of 2024"),
+    ]
+
+
+# --- year-on-year changes --------------------------------------------------------------------------------
+
+YOY_CASES: list[tuple[str | float | int | None, str | None, Lang | None, tuple[float | None, str | None]]] = [
+    ("+104,2 %", None, "fr", (104.2, "percent")),
+    ("104.2 percent", None, "en", (104.2, "percent")),
+    ("-3.1", None, "en", (-3.1, "percent")),
+    (-3.1, None, None, (-3.1, "percent")),
+    (21.1, "percent", "en", (21.1, "percent")),
+    (0.3, "percentage points", "en", (0.3, "pp")),
+    (0.3, "points", "en", (0.3, "pp")),
+    ("down 3.1%", None, "en", (-3.1, "percent")),
+    ("fell 3.1 percent", None, "en", (-3.1, "percent")),
+    ("a decline of 3.1 per cent", None, "en", (-3.1, "percent")),
+    ("recul de 3,1 %", None, "fr", (-3.1, "percent")),
+    ("baisse de 3,1%", None, "fr", (-3.1, "percent")),
+    ("contraction de 2 %", None, "fr", (-2.0, "percent")),
+    ("en repli de 0,8 %", None, "fr", (-0.8, "percent")),
+    ("up 21.1 percent year on year", None, "en", (21.1, "percent")),
+    ("hausse de 10,6 %", None, "fr", (10.6, "percent")),
+    ("0.3 points", None, "en", (0.3, "pp")),
+    ("0,3 point de pourcentage", None, "fr", (0.3, "pp")),
+    ("-0,3 point", None, "fr", (-0.3, "pp")),
+    ("$3bn", None, "en", (3e9, "USD")),
+    ("rose by $3bn", None, "en", (3e9, "USD")),
+    ("3 milliards d'euros", None, "fr", (3e9, "EUR")),
+    ("10.6", "pct", "en", (10.6, "percent")),
+    ("n/a", None, "en", (None, None)),
+    (None, "percent", "en", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "lang", "expected"), YOY_CASES)
+def test_normalize_yoy(
+    value: str | float | int | None,
+    unit: str | None,
+    lang: Lang | None,
+    expected: tuple[float | None, str | None],
+) -> None:
+    assert normalize_yoy(value, unit, lang) == expected
+
+
+# --- metric text -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "the output value of Shenzhen's AI industry",
+            "en",
+            ("output", "valu", "shenzhen", "ai", "industri"),
+        ),
+        ("NEV output", "en", ("nev", "output")),
+        ("la valeur de production de l'industrie de l'IA", "fr", ("valeur", "production", "industri", "ia")),
+        ("Valeur ajoutée de l'industrie biomédicale", "fr", ("valeur", "ajout", "industri", "biomedical")),
+        ("valeur ajouté, industries biomédicales", "fr", ("valeur", "ajout", "industri", "biomedical")),
+        ("Companies' revenues", "en", ("compani", "revenu")),
+        ("", "en", ()),
+    ],
+)
+def test_metric_tokens(text: str, lang: Lang, expected: tuple[str, ...]) -> None:
+    assert metric_tokens(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicted", "variants", "expected"),
+    [
+        ("NEV output", ["NEV output", "NEV production"], 1.0),
+        ("output of NEVs", ["NEV output"], 1.0),
+        ("Shenzhen's NEV output", ["NEV output"], 0.8),  # P 2/3, R 1
+        ("exports", ["NEV output"], 0.0),
+        ("", ["NEV output"], 0.0),
+        ("NEV output", [], 0.0),
+        ("production de VEN", ["production de véhicules à énergie nouvelle", "production de VEN"], 1.0),
+    ],
+)
+def test_metric_similarity(predicted: str, variants: list[str], expected: float) -> None:
+    assert metric_similarity(predicted, variants, None) == pytest.approx(expected)
+
+
+# --- whole claims ----------------------------------------------------------------------------------------
+
+
+def test_normalize_claim_french_surface_forms() -> None:
+    claim = PredictedClaim(
+        metric="production de VEN",
+        value="1,73 million de véhicules",
+        period="l'année dernière",
+        yoy_change="+104,2 %",
+        qualifier="plus de",
+        evidence=Evidence(0, 5, "texte"),
+    )
+    n = normalize_claim(claim, "fr", PUB)
+    assert (n.value, n.unit, n.period, n.yoy_change, n.yoy_unit) == (
+        1_730_000.0,
+        "count",
+        "2023",
+        104.2,
+        "percent",
+    )
+    assert n.metric_tokens == ("production", "ven")
+    assert n.evidence == Evidence(0, 5, "texte")
+
+
+def test_normalize_claim_range_value_and_unit_from_value_text() -> None:
+    n = normalize_claim(PredictedClaim(value="1.2-1.5 million tonnes"), "en", PUB)
+    assert (n.value, n.value_high, n.unit) == (1_200_000.0, 1_500_000.0, "t")
+
+
+def test_normalize_claim_strict_keeps_only_canonical_forms() -> None:
+    claim = PredictedClaim(
+        metric="NEV output",
+        value="1.73 million",
+        unit="vehicles",
+        period="last year",
+        yoy_change=104.2,
+        yoy_unit="percent",
+        qualifier="lower_bound",
+    )
+    n = normalize_claim(claim, "en", PUB, strict=True)
+    assert (n.value, n.unit, n.period, n.yoy_change, n.yoy_unit, n.qualifier) == (
+        None,
+        None,
+        None,
+        104.2,
+        "percent",
+        "lower_bound",
+    )
+    canonical = PredictedClaim(metric="NEV output", value=1730000, unit="count", period="2023")
+    n = normalize_claim(canonical, "en", PUB, strict=True)
+    assert (n.value, n.unit, n.period) == (1_730_000.0, "count", "2023")
+
+
+def test_normalize_claim_survives_wrong_json_types() -> None:
+    claim = PredictedClaim(metric="x", value=[1, 2], unit=3, period={"a": 1}, yoy_change=True)  # type: ignore[arg-type]
+    n = normalize_claim(claim, "en", PUB)
+    assert (n.value, n.unit, n.period, n.yoy_change) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("lower_bound", "lower_bound"), ("lower bound", "lower_bound"), ("Approx", "approx"), ("about", "approx"),
+     ("more than", "lower_bound"), ("plus de", "lower_bound"), ("près de", "upper_bound"), ("whatever", None),
+     (None, None)],
+)  # fmt: skip
+def test_normalize_qualifier(text: str | None, expected: str | None) -> None:
+    assert normalize_qualifier(text) == expected
+
+
+def test_version_is_a_non_empty_string() -> None:
+    assert isinstance(NORMALIZER_VERSION, str) and NORMALIZER_VERSION
+
+
+# --- properties ------------------------------------------------------------------------------------------
+
+_amounts = st.decimals(min_value=Decimal("-99999999.99"), max_value=Decimal("99999999.99"), places=2).filter(
+    lambda d: d.is_finite()
+)
+
+
+def _format(d: Decimal, lang: Lang, sep: str) -> str:
+    sign = "-" if d < 0 else ""
+    integer, _, fraction = f"{abs(d):.2f}".partition(".")
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    mark = "." if lang == "en" else ","
+    fraction = fraction.rstrip("0")
+    return sign + sep.join(groups) + (mark + fraction if fraction else "")
+
+
+@settings(max_examples=300, derandomize=True)
+@given(_amounts, st.sampled_from([("en", ","), ("en", NBSP), ("fr", NNBSP), ("fr", NBSP), ("fr", " ")]))
+def test_round_trip_formatted_numbers(d: Decimal, style: tuple[Lang, str]) -> None:
+    lang, sep = style
+    assert parse_number(_format(d, lang, sep), lang) == float(d)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999.99"), places=2),
+    st.sampled_from(
+        [("en", "million", 6), ("en", "billion", 9), ("fr", "milliards", 9), ("fr", "billion", 12)]
+    ),
+)
+def test_round_trip_scale_words(d: Decimal, scale: tuple[Lang, str, int]) -> None:
+    lang, word, power = scale
+    text = f"{_format(d, lang, ',' if lang == 'en' else NNBSP)} {word}"
+    assert parse_number(text, lang) == float(d * Decimal(10) ** power)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.text(max_size=60))
+def test_normalizers_never_raise_on_any_text(text: str) -> None:
+    for lang in ("en", "fr", None):
+        parse_number(text, lang)  # type: ignore[arg-type]
+        normalize_unit(text, lang)  # type: ignore[arg-type]
+        normalize_period(text, lang, PUB)  # type: ignore[arg-type]
+        normalize_yoy(text, None, lang)  # type: ignore[arg-type]
+        for m in find_numbers(text, lang):  # type: ignore[arg-type]
+            assert text[m.start : m.end] == m.text
