@@ -18,7 +18,8 @@ from bench.types import Evidence, Lang, PredictedClaim, Qualifier
 _QUALIFIERS: frozenset[str] = frozenset(get_args(Qualifier))
 _QUALIFIER_WORDS = {
     "approximate": "approx", "approximately": "approx", "about": "approx", "around": "approx",
-    "some": "approx", "roughly": "approx", "lower bound": "lower_bound", "lower-bound": "lower_bound", "at least": "lower_bound", "more than": "lower_bound",
+    "some": "approx", "roughly": "approx", "lower bound": "lower_bound",
+    "at least": "lower_bound", "more than": "lower_bound",
     "over": "lower_bound", "min": "lower_bound", "minimum": "lower_bound", "upper bound": "upper_bound",
     "at most": "upper_bound", "less than": "upper_bound", "nearly": "upper_bound", "max": "upper_bound",
     "maximum": "upper_bound", "interval": "range", "range": "range", "exactly": "exact", "environ": "approx",
