@@ -376,8 +376,15 @@ def tag_counts(docs: Iterable[Document]) -> list[tuple[str, dict[str, int]]]:
 
 
 def _baseline(inp: CardInputs) -> str:
-    body = "\n\n".join(t.markdown() for t in inp.baseline) if inp.baseline else NOT_MEASURED
-    return f"## Baseline results\n\n{body}"
+    if not inp.baseline:
+        return f"## Baseline results\n\n{NOT_MEASURED}"
+    body = "\n\n".join(t.markdown() for t in inp.baseline)
+    return f"""## Baseline results
+
+The `gold:` part of each signature names the gold the figures were computed on (this release is
+`{inp.content_hash}`; a different hash means the figures include documents left out of this release).
+
+{body}"""
 
 
 def _usage(inp: CardInputs) -> str:
@@ -387,15 +394,17 @@ def _usage(inp: CardInputs) -> str:
 With claimbench installed (`pip install -e .` in a checkout of its repository):
 
 ```bash
-claimbench evaluate --gold {ref}           # the baseline, scored on this dataset
-claimbench run --gold {ref} --runner NAME  # any registered runner; predictions as JSON Lines
-claimbench score --gold {ref} PREDICTIONS.jsonl
+claimbench evaluate --gold {ref}          # the rule-based baseline, run and scored on this dataset
+claimbench evaluate RUNNER --gold {ref}   # any installed runner (`claimbench runners` lists them)
+claimbench run RUNNER --gold {ref}        # predictions only, into runs/<runner>-<config hash>/
 ```
 
-`--gold` takes a Hub id like this one, a local copy of this repository, or a claimbench `gold/` folder; all
-three give the same documents and the same gold content hash. Predictions are JSON Lines, one line per
-document (`{{"doc_id": ..., "claims": [...]}}`, see `schemas/prediction.schema.json`); the scorer aligns
-predicted to gold claims one-to-one and reports precision, recall and F1 per field and per language."""
+`--gold` takes a Hub id like this one, a local copy of this repository, or a claimbench `gold/` folder; the
+same gold gives the same documents and the same content hash whichever way it is loaded. A system outside
+claimbench can write predictions as JSON Lines, one line per document (`{{"doc_id": ..., "claims": [...]}}`,
+see `schemas/prediction.schema.json`), and be run through the `file` runner. The scorer aligns predicted to
+gold claims one-to-one and reports precision, recall and F1 per field, per language, per subset and per tag;
+every score carries a signature naming the gold hash, the settings and the harness version."""
 
 
 def _citation(inp: CardInputs) -> str:

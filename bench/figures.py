@@ -3,13 +3,15 @@ A figure file absent means "not yet measured"; a figure file present but malform
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from bench.card import Table
 from bench.jsonloc import InputError, parse_json, read_text
+
+Kind = Literal["agreement", "baseline"]
 
 
 class FiguresError(Exception):
@@ -33,18 +35,67 @@ def card_figures(agreement: Path | None, baseline: Path | None) -> CardFigures:
     if agreement is None and default_agreement().is_file():
         agreement = default_agreement()
     return CardFigures(
-        agreement=read_tables(agreement) if agreement else (),
-        baseline=read_tables(baseline) if baseline else (),
+        agreement=read_tables(agreement, "agreement") if agreement else (),
+        baseline=read_tables(baseline, "baseline") if baseline else (),
     )
 
 
-def read_tables(path: Path) -> tuple[Table, ...]:
-    """Tables from a figures file: {"tables": [{"caption", "columns", "rows": [{"label", "values"}]}]}."""
+def read_tables(path: Path, kind: Kind) -> tuple[Table, ...]:
+    """Tables from a figures file ({"tables": [...]}) or from a claimbench scores.json (a ScoreReport)."""
     try:
         data = parse_json(path, read_text(path))
     except InputError as e:
         raise FiguresError(e.located()) from None
+    if isinstance(data, Mapping) and "per_lang" in data:
+        return tables_from_scores(data, kind, str(path))
     return tables_from_json(data, str(path))
+
+
+def tables_from_scores(report: Mapping[str, Any], kind: Kind, where: str) -> tuple[Table, ...]:
+    """The card's tables from a ScoreReport JSON: F1 per row (fields, then claim-level) for each language,
+    micro and macro; for a baseline also per subset and per tag (languages pooled by adding counts)."""
+    try:
+        per_lang: Mapping[str, Mapping[str, Any]] = report["per_lang"]
+        rows = tuple(next(iter(per_lang.values())))
+        signature = report["signature"]
+        main = [(lang, _f1s(by, rows)) for lang, by in per_lang.items()]
+        main.append(("micro", _f1s(report["micro"], rows)))
+        main.append(("macro", tuple(float(report["macro"][r]["f1"]) for r in rows)))
+        what = (
+            "a second, independent annotation scored against the first"
+            if kind == "agreement"
+            else "the baseline scored against the gold"
+        )
+        caption = f"F1 of {what}, {report['documents']} documents; signature `{signature}`."
+        tables = [Table(caption, rows, tuple(main))]
+        if kind == "baseline":
+            subsets = report.get("per_subset", {})
+            sub_rows = tuple(
+                (f"{s} / {lang}", _f1s(by, rows)) for s in sorted(subsets) for lang, by in subsets[s].items()
+            )
+            tables.append(Table("Baseline F1 per subset and language.", rows, sub_rows))
+            tags = report.get("per_tag", {})
+            tag_rows = tuple((f"`{t}`", _pooled_f1s(tags[t].values(), rows)) for t in sorted(tags))
+            tables.append(
+                Table("Baseline F1 per tag (gold claims with the tag; languages pooled).", rows, tag_rows)
+            )
+    except (KeyError, TypeError, StopIteration, ValueError) as e:
+        raise FiguresError(f"{where}: not a claimbench scores.json ({type(e).__name__}: {e})") from None
+    return tuple(t for t in tables if t.rows)
+
+
+def _f1s(by_row: Mapping[str, Any], rows: Sequence[str]) -> tuple[float | None, ...]:
+    return tuple(float(by_row[r]["f1"]) for r in rows)
+
+
+def _pooled_f1s(tables: Iterable[Mapping[str, Any]], rows: Sequence[str]) -> tuple[float | None, ...]:
+    from bench.counts import Counts
+
+    pooled = {r: Counts() for r in rows}
+    for t in tables:
+        for r in rows:
+            pooled[r] = pooled[r] + Counts(int(t[r]["tp"]), int(t[r]["fp"]), int(t[r]["fn"]))
+    return tuple(pooled[r].f1 for r in rows)
 
 
 def tables_from_json(data: Any, where: str) -> tuple[Table, ...]:

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from bench.card import Table
 from bench.cli import app
 from bench.export_hf import ExportError, export_hf, split_by_license, write_parquet
 from bench.figures import FiguresError, tables_from_json, tables_json
@@ -227,6 +228,62 @@ def test_card_shows_the_figures_given(gold: GoldSet, tmp_path: Path) -> None:
     text = (tmp_path / "o" / "README.md").read_text("utf-8")
     assert "| en | 0.910 | - |" in text and "Not yet measured." not in text
     assert tables_json(tables) == figures
+
+
+def test_a_scores_json_becomes_the_card_tables(kept: tuple[Document, ...], tmp_path: Path) -> None:
+    from bench.figures import read_tables
+    from bench.score import score
+    from bench.types import PredictedClaim, Prediction
+
+    def predicted(c: GoldClaim) -> PredictedClaim:
+        return PredictedClaim(
+            metric=c.metric,
+            value=c.value,
+            value_high=c.value_high,
+            unit=c.unit,
+            period=c.period,
+            yoy_change=c.yoy_change,
+            yoy_unit=c.yoy_unit,
+            qualifier=c.qualifier,
+            evidence=c.evidence,
+        )
+
+    # en predicted perfectly (7 claims), fr not at all (8 claims missed)
+    preds = [Prediction(d.doc_id, tuple(map(predicted, d.claims)) if d.lang == "en" else ()) for d in kept]
+    path = tmp_path / "scores.json"
+    path.write_text(json.dumps(score(kept, preds).to_json()), "utf-8")
+    main, subsets, tags = read_tables(path, "baseline")
+    assert main.columns == (
+        "metric",
+        "value",
+        "unit",
+        "period",
+        "yoy_change",
+        "claim_located",
+        "claim_exact",
+    )
+    rows = dict(main.rows)
+    assert rows["en"] == (1.0,) * 7 and rows["fr"] == (0.0,) * 7
+    # micro F1 = 2 tp / (2 tp + fn) over the claims holding that field: en finds its 7 claims, 6 values,
+    # 5 periods and 5 yoy changes; fr misses its 8, 7, 6 and 6
+    assert rows["micro"] == (14 / 22, 12 / 19, 12 / 19, 10 / 16, 10 / 16, 14 / 22, 14 / 22)
+    assert rows["macro"] == (0.5,) * 7
+    assert [label for label, _ in subsets.rows] == ["challenge / en", "challenge / fr"]
+    # change-only: found in en, missed in fr; it has no value, so value and unit have nothing to find
+    assert dict(tags.rows)["`change-only`"] == (2 / 3, 1.0, 1.0, 2 / 3, 2 / 3, 2 / 3, 2 / 3)
+    assert "signature `claimbench:" in main.caption
+    (agreement,) = read_tables(path, "agreement")
+    assert agreement == Table(agreement.caption, main.columns, main.rows)
+    assert "second, independent annotation" in agreement.caption
+
+
+def test_a_broken_scores_json_is_one_located_line(tmp_path: Path) -> None:
+    from bench.figures import read_tables
+
+    path = tmp_path / "scores.json"
+    path.write_text('{"per_lang": {"en": {}}}', "utf-8")
+    with pytest.raises(FiguresError, match=f"^{path}: not a claimbench scores.json"):
+        read_tables(path, "baseline")
 
 
 @pytest.mark.parametrize(
