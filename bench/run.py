@@ -251,6 +251,8 @@ def run(
     status: Status = "complete"
     failed_now = 0
     with _run_log(run_dir), pred_path.open("a", encoding="utf-8", newline="\n") as out:
+        if out.tell() > 0 and not _ends_with_newline(pred_path):
+            out.write("\n")  # end a line cut short by a crash, so the next record starts cleanly
 
         def write(rec: Mapping[str, Any]) -> None:
             out.write(record_line(rec))
@@ -294,6 +296,12 @@ def run(
                 ),
             )
     return result
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as f:
+        f.seek(-1, 2)
+        return f.read(1) == b"\n"
 
 
 def _check_same_runner(run_dir: Path, identity: RunnerIdentity) -> None:
