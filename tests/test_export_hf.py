@@ -34,7 +34,7 @@ from bench.hf_format import (
     pair_gold_json,
     pair_rows,
 )
-from bench.types import Alternative, Document, Evidence, GoldClaim
+from bench.types import Alternative, Document, Evidence, GoldClaim, PredictedClaim
 from tests.conftest import ROOT, seed_json
 
 runner = CliRunner()
@@ -230,26 +230,28 @@ def test_card_shows_the_figures_given(gold: GoldSet, tmp_path: Path) -> None:
     assert tables_json(tables) == figures
 
 
+def _predicted(c: GoldClaim) -> PredictedClaim:
+    """A prediction restating a gold claim exactly."""
+    return PredictedClaim(
+        metric=c.metric,
+        value=c.value,
+        value_high=c.value_high,
+        unit=c.unit,
+        period=c.period,
+        yoy_change=c.yoy_change,
+        yoy_unit=c.yoy_unit,
+        qualifier=c.qualifier,
+        evidence=c.evidence,
+    )
+
+
 def test_a_scores_json_becomes_the_card_tables(kept: tuple[Document, ...], tmp_path: Path) -> None:
     from bench.figures import read_tables
     from bench.score import score
-    from bench.types import PredictedClaim, Prediction
-
-    def predicted(c: GoldClaim) -> PredictedClaim:
-        return PredictedClaim(
-            metric=c.metric,
-            value=c.value,
-            value_high=c.value_high,
-            unit=c.unit,
-            period=c.period,
-            yoy_change=c.yoy_change,
-            yoy_unit=c.yoy_unit,
-            qualifier=c.qualifier,
-            evidence=c.evidence,
-        )
+    from bench.types import Prediction
 
     # en predicted perfectly (7 claims), fr not at all (8 claims missed)
-    preds = [Prediction(d.doc_id, tuple(map(predicted, d.claims)) if d.lang == "en" else ()) for d in kept]
+    preds = [Prediction(d.doc_id, tuple(map(_predicted, d.claims)) if d.lang == "en" else ()) for d in kept]
     path = tmp_path / "scores.json"
     path.write_text(json.dumps(score(kept, preds).to_json()), "utf-8")
     main, subsets, tags = read_tables(path, "baseline")
@@ -622,3 +624,25 @@ def test_push_without_a_network_is_one_line(
     )
     line = _one_error_line(r)
     assert line == "error: push to me/cb failed: ConnectionError: Failed to resolve 'huggingface.co'"
+
+
+def test_evaluate_scores_the_same_on_the_export_as_on_the_gold_folder(
+    out_dir: Path, kept: tuple[Document, ...], tmp_path: Path
+) -> None:
+    gold_folder = tmp_path / "gold"
+    gold_folder.mkdir()
+    for d in kept:
+        (gold_folder / f"{d.doc_id}.json").write_text(json.dumps(d.to_json(), ensure_ascii=False), "utf-8")
+    preds = tmp_path / "preds.jsonl"
+    lines = [{"doc_id": d.doc_id, "claims": [_predicted(c).to_json() for c in d.claims[::2]]} for d in kept]
+    preds.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    scores = []
+    for name, gold_ref in (("a", gold_folder), ("b", out_dir)):
+        args = ["evaluate", "file", "--set", f"path={preds}", "--gold", str(gold_ref)]
+        r = runner.invoke(app, [*args, "--out", str(tmp_path / name), "--no-progress"])
+        assert r.exit_code == 0, r.output
+        (path,) = (tmp_path / name).glob("*/scores.json")
+        scores.append(json.loads(path.read_text("utf-8")))
+    assert scores[0] == scores[1]
+    assert f"gold:{gold_hash(kept)}" in scores[0]["signature"]
+    assert 0 < scores[0]["headline"]["value"] < 1
