@@ -273,3 +273,70 @@ def evaluate_cmd(
     result = _execute_run(prepared, workers, force, None, progress)
     path = show_scores(result, score_run(prepared, result))
     typer.echo(f"scores -> {path}", err=True)
+
+
+@app.command("score")
+def score_cmd(
+    predictions: Annotated[Path, typer.Argument(help="Predictions JSONL file, one line per document.")],
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Languages to score, comma-separated.")] = None,
+    split: Annotated[
+        str | None, typer.Option("--split", help="Gold splits to score, comma-separated.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the scores JSON here.")] = None,
+    details: Annotated[
+        Path | None, typer.Option("--details", help="Write error-analysis records (JSONL) here.")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="No normalization: only canonical forms count.")
+    ] = False,
+    fail_on_invalid: Annotated[
+        bool,
+        typer.Option("--fail-on-invalid", help="Exit 1 without scoring if any prediction line is invalid."),
+    ] = False,
+    bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples for the intervals (0: none).")] = 1000,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+) -> None:
+    """Score a predictions file against the gold: table on stdout, scores JSON with --out."""
+    from bench.details import write_details
+    from bench.render import render_report
+    from bench.score import ScoreConfig
+    from bench.score_cli import ScoreError, ScoreRequest, run_score
+
+    try:
+        config = ScoreConfig(strict=strict, bootstrap=bootstrap, seed=seed)
+        outcome = run_score(ScoreRequest(predictions, gold, lang, split, config, fail_on_invalid))
+    except (ScoreError, ValueError) as e:
+        raise fail(str(e), 1 if fail_on_invalid and isinstance(e, ScoreError) else 2) from None
+    for p in outcome.problems[:20]:
+        typer.echo(f"invalid: {p.located()}", err=True)
+    if len(outcome.problems) > 20:
+        typer.echo(f"invalid: ... and {len(outcome.problems) - 20} more (see --out)", err=True)
+    render_report(outcome.report)
+    if out is not None:
+        out.write_text(json.dumps(outcome.report.to_json(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        typer.echo(f"scores -> {out}", err=True)
+    if details is not None:
+        n = write_details(outcome.evaluation, details)
+        typer.echo(f"{n} error-analysis records -> {details}", err=True)
+
+
+@app.command("perf")
+def perf_cmd(
+    cases: Annotated[
+        list[str] | None, typer.Argument(help="Cases to run (default: all). See --list.")
+    ] = None,
+    list_cases: Annotated[bool, typer.Option("--list", help="List the cases and exit.")] = False,
+) -> None:
+    """Performance figures as JSON (synthetic data; see bench/perf.py)."""
+    from bench.perf import CASES, run_cases
+
+    if list_cases:
+        for name in sorted(CASES):
+            typer.echo(name)
+        return
+    try:
+        figures = run_cases(cases or None)
+    except KeyError as e:
+        raise fail(str(e.args[0])) from None
+    typer.echo(json.dumps(figures, indent=2))

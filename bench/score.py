@@ -300,8 +300,9 @@ class Consistency:
     total: int
 
     @property
-    def rate(self) -> float:
-        return 1.0 if self.total == 0 else self.agree / self.total
+    def rate(self) -> float | None:
+        """agree / total; None when nothing was compared."""
+        return None if self.total == 0 else self.agree / self.total
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,7 @@ class ScoreReport:
     langs: tuple[Lang, ...]
     documents: int
     counts: Mapping[Lang, tuple[Counts, ...]]
-    metric_soft: Mapping[Lang, float]
+    metric_soft: Mapping[Lang, float | None]  # mean token F1 over aligned pairs; None if none
     per_subset: Mapping[str, Mapping[Lang, tuple[Counts, ...]]]
     per_tag: Mapping[str, Mapping[Lang, tuple[Counts, ...]]]
     per_document: Mapping[str, tuple[Counts, ...]]
@@ -439,10 +440,10 @@ def summarize(ev: Evaluation) -> ScoreReport:
     lang_of = np.array([LANGS.index(d.lang) for d in docs], dtype=np.int64)
     counts = {lang: _counts(dc[lang_of == LANGS.index(lang)].sum(axis=0)) for lang in langs}
     g_lang = lang_of[ev.gold.cols.doc] if len(docs) else np.zeros(0, dtype=np.int64)
-    metric_soft = {}
+    metric_soft: dict[Lang, float | None] = {}
     for lang in langs:
         f = ev.gold_f1[(g_lang == LANGS.index(lang)) & (ev.gold_match >= 0)]
-        metric_soft[lang] = float(f.mean()) if len(f) else 1.0
+        metric_soft[lang] = float(f.mean()) if len(f) else None
     subsets: dict[str, dict[Lang, tuple[Counts, ...]]] = {}
     subset_of = np.array([d.subset for d in docs])
     for s in sorted(set(subset_of.tolist())):
@@ -466,6 +467,7 @@ def summarize(ev: Evaluation) -> ScoreReport:
     )
     cis = intervals(ev, langs) if ev.config.bootstrap else {}
     from bench.consistency import consistency
+    from bench.details import distractor_false_positives
 
     return ScoreReport(
         signature=signature_for(docs, langs, ev.config),
@@ -480,6 +482,7 @@ def summarize(ev: Evaluation) -> ScoreReport:
         consistency=consistency(ev),
         invalid=invalid,
         intervals=cis,
+        distractor_fps=distractor_false_positives(ev),
     )
 
 
