@@ -166,7 +166,7 @@ class CommandRunner(BaseRunner):
         except CommandFailure as e:  # out of step: the next answer could belong to this document
             self._discard(proc, str(e))
             raise
-        except ValueError:  # a bad answer, but in step: the process stays
+        except Exception:  # a bad or failed answer, but in step: the process stays
             self._idle.put(proc)
             raise
         self._idle.put(proc)
@@ -174,8 +174,8 @@ class CommandRunner(BaseRunner):
 
     @staticmethod
     def _parse(doc_id: str, line: str) -> list[PredictedClaim]:
-        """The claims of one answer line. ValueError for a malformed answer, CommandFailure for an answer
-        to another document."""
+        """The claims of one answer line. ValueError for a malformed answer, RuntimeError for a reported
+        failure, CommandFailure for an answer to another document."""
         try:
             rec = loads_strict(line)
         except ValueError as e:
