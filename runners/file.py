@@ -45,7 +45,8 @@ class FileRunner(BaseRunner):
         if errors:
             shown = "; ".join(p.located() for p in errors[:MAX_SHOWN])
             more = f" (and {len(errors) - MAX_SHOWN} more)" if len(errors) > MAX_SHOWN else ""
-            raise PredictionsFileError(f"{len(errors)} problems: {shown}{more}")
+            count = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
+            raise PredictionsFileError(f"{count}: {shown}{more}")
         self._records = {rec["doc_id"]: rec for _, rec in good}
         self._sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
