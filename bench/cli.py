@@ -133,7 +133,10 @@ def export_hf_cmd(
             repo_id=push,
         )
     except GoldError as e:
-        raise fail(str(e).replace("\n", " | ")) from None
+        first = e.problems[0].located()
+        raise fail(
+            first if len(e.problems) == 1 else f"{len(e.problems)} problems in the gold, first: {first}"
+        ) from None
     except (ExportError, FiguresError) as e:
         raise fail(str(e)) from None
     typer.echo(result.summary())

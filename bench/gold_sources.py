@@ -4,9 +4,11 @@ so every source of the same gold yields the same Documents and the same content 
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,14 +92,31 @@ def _load_config(ref: str, config: str, cache_dir: str | None) -> dict[str, list
     """Rows of every split of one config, through datasets.load_dataset (the only network access)."""
     import datasets
 
-    quiet = datasets.is_progress_bar_enabled()
-    datasets.disable_progress_bars()
     try:
-        dd = datasets.load_dataset(ref, config, cache_dir=cache_dir)
-        return {str(split): [dict(r) for r in dd[split]] for split in dd}
+        with _quiet():
+            dd = datasets.load_dataset(ref, config, cache_dir=cache_dir)
+            return {str(split): [dict(r) for r in dd[split]] for split in dd}
     except Exception as e:  # the loading boundary: network, missing repo, missing config, bad parquet
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise GoldError([Problem(ref, None, "", f"cannot load config {config!r}: {first}")]) from None
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """No progress bars, and only errors from the datasets and huggingface_hub loggers (their retry
+    warnings would bury the one line that explains a failure); restored afterwards."""
+    import datasets
+
+    bars = datasets.is_progress_bar_enabled()
+    loggers = [logging.getLogger(name) for name in ("datasets", "huggingface_hub")]
+    levels = [lg.level for lg in loggers]
+    datasets.disable_progress_bars()
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        yield
     finally:
-        if quiet:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+        if bars:
             datasets.enable_progress_bars()
