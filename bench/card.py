@@ -14,6 +14,14 @@ from bench.hf_format import CONFIGS, REDISTRIBUTABLE, SPLITS, data_file, documen
 from bench.types import LANGS, Document
 
 NOT_MEASURED = "Not yet measured."
+CREATORS = "machine-generated"
+"""Who wrote the authored texts and every annotation: AI model sessions working for the claimbench project
+(the Hub's term), under the guidelines and checks that WHO_WROTE_IT describes."""
+WHO_WROTE_IT = (
+    "The authored texts, their translations and all annotations were written by AI model sessions working "
+    "for the claimbench project, following the guidelines below, and checked by `claimbench validate`; the "
+    "agreement figures below measure how far an independent second annotation agrees."
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,8 @@ def metadata_yaml(inp: CardInputs) -> str:
         task_categories=["token-classification", "text-generation"],
         size_categories=[size_category(sum(1 for d in inp.documents if d.lang == "en"))],
         source_datasets=["original"],
-        annotations_creators=["expert-generated"],
-        language_creators=sorted({"found" if k == "published" else "expert-generated" for k in kinds}),
+        annotations_creators=[CREATORS],
+        language_creators=sorted({"found" if k == "published" else CREATORS for k in kinds}),
         tags=["claim-extraction", "quantities", "numbers", "news", "information-extraction", "bilingual"],
         configs=[
             {
@@ -349,9 +357,11 @@ def _annotation(inp: CardInputs) -> str:
     agreement = "\n\n".join(t.markdown() for t in inp.agreement) if inp.agreement else NOT_MEASURED
     return f"""## Annotation
 
-Every claim was annotated by following the claimbench annotation guidelines (`gold/GUIDELINES.md` in the
-claimbench repository): what counts as a claim, how each field is written, how periods are resolved against
-the publication date, which numbers are distractors. Each file passes `claimbench validate` (schema,
+{WHO_WROTE_IT}
+
+Every claim follows the claimbench annotation guidelines (`gold/GUIDELINES.md` in the claimbench
+repository): what counts as a claim, how each field is written, how periods are resolved against the
+publication date, which numbers are distractors. Each document passes `claimbench validate` (schema,
 evidence offsets, align_id agreement across the pair).
 
 ### Inter-annotator agreement
