@@ -41,11 +41,14 @@ def card_figures(agreement: Path | None, baseline: Path | None) -> CardFigures:
 
 
 def read_tables(path: Path, kind: Kind) -> tuple[Table, ...]:
-    """Tables from a figures file ({"tables": [...]}) or from a claimbench scores.json (a ScoreReport)."""
+    """Tables from a figures file ({"tables": [...]}), a claimbench scores.json (a ScoreReport), or a JSON
+    object holding one under "scores"."""
     try:
         data = parse_json(path, read_text(path))
     except InputError as e:
         raise FiguresError(e.located()) from None
+    if isinstance(data, Mapping) and isinstance(data.get("scores"), Mapping):
+        data = data["scores"]  # a report that wraps a scores.json
     if isinstance(data, Mapping) and "per_lang" in data:
         return tables_from_scores(data, kind, str(path))
     return tables_from_json(data, str(path))

@@ -274,7 +274,11 @@ def test_a_scores_json_becomes_the_card_tables(kept: tuple[Document, ...], tmp_p
     # change-only: found in en, missed in fr; it has no value, so value and unit have nothing to find
     assert dict(tags.rows)["`change-only`"] == (2 / 3, 1.0, 1.0, 2 / 3, 2 / 3, 2 / 3, 2 / 3)
     assert "signature `claimbench:" in main.caption
-    (agreement,) = read_tables(path, "agreement")
+    wrapped = tmp_path / "agreement.json"
+    wrapped.write_text(
+        json.dumps({"pairs": ["pair-a"], "scores": json.loads(path.read_text("utf-8"))}), "utf-8"
+    )
+    (agreement,) = read_tables(wrapped, "agreement")
     assert agreement == Table(agreement.caption, main.columns, main.rows)
     assert "second, independent annotation" in agreement.caption
 
