@@ -343,3 +343,30 @@ def perf_cmd(
     except KeyError as e:
         raise fail(str(e.args[0])) from None
     typer.echo(json.dumps(figures, indent=2))
+
+
+@app.command("agreement")
+def agreement_cmd(
+    second: Annotated[
+        Path, typer.Argument(help="Folder of the second, independent annotation (gold files).")
+    ],
+    first: Annotated[
+        Path | None, typer.Option("--first", help="The first annotation. Default: gold/.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the agreement figures here (JSON).")] = None,
+) -> None:
+    """Inter-annotator agreement: score a second annotation against the first with the benchmark's scorer."""
+    from bench.agreement import agreement, agreement_figures
+    from bench.gold import GoldError, load_gold
+    from bench.render import render_report
+
+    try:
+        a, b = load_gold(first), load_gold(second)
+    except GoldError as e:
+        raise fail(str(e)) from None
+    report = agreement(a, b)
+    render_report(report, details=False)
+    if out is not None:
+        out.write_text(
+            json.dumps(agreement_figures(report), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
