@@ -367,14 +367,14 @@ def test_gold_from_an_exported_folder_is_the_same_gold(out_dir: Path, kept: tupl
 
 
 def test_gold_from_a_hub_id_goes_through_load_dataset(
-    out_dir: Path, kept: tuple[Document, ...], monkeypatch: pytest.MonkeyPatch
+    out_dir: Path, kept: tuple[Document, ...], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     real = datasets.load_dataset
     calls: list[tuple[str, str]] = []
 
     def hub(path: str, name: str, **kw: Any) -> Any:
         calls.append((path, name))
-        return real(str(out_dir), name, **kw)
+        return real(str(out_dir), name, **{**kw, "cache_dir": str(tmp_path)})
 
     monkeypatch.setattr(datasets, "load_dataset", hub)
     loaded = load_gold("someone/claimbench")
