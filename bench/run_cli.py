@@ -113,18 +113,13 @@ def _one_line(e: BaseException) -> str:
 
 
 def score_run(prepared: PreparedRun, result: RunResult) -> Any:
-    """Score the run's predictions on the selected gold (scorer and loader of bench.score)."""
-    from bench.predictions import PredictionSet, load_predictions
+    """Score the run's predictions on the selected gold, as ``claimbench score`` would."""
     from bench.run import select_documents
     from bench.score import score
+    from bench.score_cli import read_predictions
 
-    gold = select_documents(prepared.gold, prepared.selection)
-    preds = load_predictions(result.predictions, frozenset(d.doc_id for d in prepared.gold.documents))
-    chosen = {d.doc_id for d in gold.documents}
-    selected = PredictionSet(
-        {k: v for k, v in preds.by_doc.items() if k in chosen}, preds.problems, preds.lines
-    )
-    return score(gold, selected)
+    chosen = select_documents(prepared.gold, prepared.selection)
+    return score(chosen, read_predictions(result.predictions, prepared.gold, chosen))
 
 
 def show_scores(result: RunResult, report: Any) -> Path:
