@@ -12,7 +12,7 @@ from bench.normalize.metric import metric_similarity, metric_tokens, token_f1
 from bench.normalize.numbers import NumberMatch, find_numbers, parse_number, parse_range
 from bench.normalize.periods import PeriodMatch, find_periods, is_canonical, normalize_period
 from bench.normalize.units import currency_before, normalize_unit, unit_at
-from bench.normalize.yoy import normalize_yoy
+from bench.normalize.yoy import is_decrease, normalize_yoy
 
 NORMALIZER_VERSION = "1"
 """Bumped whenever any normalizer's output may change; part of every score signature."""
@@ -26,6 +26,7 @@ __all__ = [
     "find_numbers",
     "find_periods",
     "is_canonical",
+    "is_decrease",
     "metric_similarity",
     "metric_tokens",
     "normalize_claim",

@@ -2,12 +2,14 @@
 
 Rules:
 - Canonical strings pass through unchanged (checked with bench.periods.period_bounds).
-- Explicit years, quarters (``Q3 2024``, ``3Q24``, ``T3 2024``, ``third quarter of 2024``, ``troisième
-  trimestre 2024``), halves (``H1 2024``, ``S1 2024``, ``first half``, ``premier semestre``, ``first six
-  months``), months (``October 2024``, ``octobre 2024``), days (``October 30, 2024``, ``30 octobre 2024``),
-  fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``; ``FY2023/24`` -> FY2024, the year
-  it ends), and intervals (``2019-2023``, ``January-September 2024``, ``de janvier à septembre``, ``first
-  nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12 months are Q1, H1 and the year).
+- Explicit years and year spans (``2019-2023``, ``2023-24``, ``entre 2019 et 2023``: a two-digit second
+  year only after a dash or slash); quarters (``Q3 2024``, ``3Q24``, ``T3 2024``, ``third quarter of
+  2024``, ``troisième trimestre 2024``); halves (``H1 2024``, ``S1 2024``, ``first half``, ``premier
+  semestre``, ``first six months``); months (``October 2024``, ``octobre 2024``); days (``October 30,
+  2024``, ``30 octobre 2024``); fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``;
+  ``FY2023/24`` -> FY2024, the year it ends); intervals (``January-September 2024``, ``de janvier à
+  septembre``, ``first nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12 months are Q1, H1
+  and the year).
 - A year can be relative: ``last year``/``l'an dernier``/``l'année dernière``/``l'an passé``/``the previous
   year`` -> the year before ``published``; ``this year``/``cette année``; ``next year``/``l'an prochain``;
   it combines with a sub-year unit (``the third quarter of last year``).
@@ -266,7 +268,7 @@ def _fiscal(m: re.Match[str], pub: dt.date) -> str:
 
 def _year_range(m: re.Match[str], pub: dt.date) -> str | None:
     a = int(m.group("ya"))
-    b_text = m.group("yb")
+    b_text = _g(m, "yb") or m.group("yb2")
     b = int(b_text) if len(b_text) == 4 else int(str(a)[:2] + b_text)
     return f"{a}/{b}" if a < b else None
 
@@ -321,8 +323,13 @@ def _rules() -> list[_Rule]:
     raw: list[tuple[str, Callable[[re.Match[str], dt.date], str | None]]] = [
         # intervals first: the longest reading of a phrase wins overlaps anyway
         (
-            _B + r"(?:from |between |de |d'|entre )?(?P<ya>" + _YEAR + r") ?(?:-|/|to|and|a|au|et) ?(?P<yb>"
-            r"(?:19|20)\d{2}|\d{2})" + _E,
+            _B
+            + r"(?:from |between |de |d'|entre )?(?P<ya>"
+            + _YEAR
+            + r")(?: ?(?:-|/|to|and|a|au|et) ?(?P<yb>"
+            + _YEAR
+            + r")|[-/](?P<yb2>\d{2}))"
+            + _E,
             _year_range,
         ),
         (

@@ -285,7 +285,6 @@ _NOT_IN_RUNNING_TEXT = frozenset(
         "t",
         "l",
         "pt",
-        "point",
         "share",
         "action",
         "order",

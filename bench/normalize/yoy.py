@@ -53,10 +53,15 @@ def normalize_yoy(
     number = match.value
     folded = fold(value)
     explicit_sign = match.text[:1] in "+-\u2212"
-    if not explicit_sign and _DECREASE.search(folded):
+    if not explicit_sign and _DECREASE.search(folded):  # is_decrease, on the already folded text
         number = -abs(number)
     written = _unit_written(value, match.start, match.end, lang)
     return number, written or given or "percent"
+
+
+def is_decrease(text: str) -> bool:
+    """True when text holds a word of decrease (EN or FR, any accents or case)."""
+    return _DECREASE.search(fold(text)) is not None
 
 
 def _unit_written(text: str, start: int, end: int, lang: Lang | None) -> str | None:

@@ -1,0 +1,480 @@
+"""The rule-based bilingual baseline: the honest floor every extractor must beat.
+
+Deterministic, no network, EN and FR, built only on the shared normalizers (bench.normalize) and the cue
+lists of runners.baseline_rules. For each document:
+
+1. Text before the first occurrence of the title is page boilerplate (navigation, related headlines) and is
+   skipped. The rest is cut into sentences (line breaks, and ``.!?`` before a capital).
+2. Every number (bench.normalize.find_numbers, scale words applied) is a candidate, except: numbers inside
+   a date or period phrase (years, days, quarters), bare four-digit years, durations and ages (``5 years``,
+   ``45 ans``), phone numbers, and numbers with no unit -- unless they carry a scale word or are at least
+   ``min_count`` and followed by a noun (then unit ``count``). Identifiers (``L3``) and ordinals never come
+   out of find_numbers. So ``three offices``/``3 offices`` is not a claim.
+3. A unit is the currency symbol or code before the number, or the unit words after it (bench.normalize
+   units: currencies, percent, pp, index points, physical units, counted nouns).
+4. A number preceded by a word of change (``up``, ``a surge of``, ``hausse de``) or directly followed by a
+   year-on-year marker is a change: a year-on-year change when the sentence holds a YoY marker (``year on
+   year``, ``from a year earlier``, ``en glissement annuel``, ``sur un an``, ``soit une augmentation
+   annuelle de``...), otherwise a non-YoY change, which is not a claim. A non-percent amount is a change
+   only after a change word and ``by``/``de`` (``rose by $3bn``). A YoY change is attached to the nearest
+   value of the sentence (preferring the one before it); with no value it is a change-only claim.
+5. A money amount in parentheses right after another value (``(about 2.32 billion U.S. dollars)``) is a
+   conversion, and ``, or 4%``/``, soit 4 %`` after a value a restatement: neither is a claim of its own.
+   Two values joined by a dash/``to``/``and`` with the same unit are one range claim.
+6. Qualifier from the words just before the number: ``more than``/``surpassed``/``plus de``/``dépassé`` ->
+   lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
+7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
+   phrases resolved against ``published``), ignoring phrases inside the YoY marker; none -> null.
+8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
+   (``the output value of Shenzhen's AI industry``), without determiners, period phrases or counts.
+9. Evidence: from the metric (or the number) to the end of the last piece of the claim (unit, YoY change
+   and its marker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import ClassVar, Literal
+
+from bench.normalize import (
+    PeriodMatch,
+    currency_before,
+    find_numbers,
+    find_periods,
+    is_decrease,
+    unit_at,
+)
+from bench.normalize.text import fold
+from bench.types import Evidence, InputDocument, Lang, PredictedClaim
+from runners import baseline_rules as R
+from runners.base import BaseRunner
+
+Kind = Literal["value", "yoy", "skip"]
+
+
+@dataclass(frozen=True)
+class BaselineConfig:
+    """Settings of the baseline runner."""
+
+    skip_before_title: bool = True
+    """Ignore the text before the first occurrence of the title (page navigation, related headlines)."""
+    min_count: float = 1000.0
+    """A number with no known unit is kept as a count when it is at least this and a noun follows it."""
+
+
+class BaselineRunner(BaseRunner):
+    """Rule-based EN/FR extractor over the shared normalizers (rules in the module docstring)."""
+
+    name: ClassVar[str] = "baseline"
+    version: ClassVar[str] = "1"
+    description: ClassVar[str] = (
+        "Rule-based bilingual baseline (numbers, units, periods, YoY cues); no network"
+    )
+    io_bound: ClassVar[bool] = False
+    Config: ClassVar[type[BaselineConfig]] = BaselineConfig
+
+    def __init__(self, config: BaselineConfig | None = None) -> None:
+        super().__init__(config)
+        self.config: BaselineConfig = config if config is not None else BaselineConfig()
+
+    def extract(self, document: InputDocument) -> list[PredictedClaim]:
+        return extract_claims(document, self.config)
+
+
+def extract_claims(doc: InputDocument, config: BaselineConfig | None = None) -> list[PredictedClaim]:
+    """The baseline's claims for one document, in text order."""
+    cfg = config if config is not None else BaselineConfig()
+    start = body_start(doc.text, doc.title) if cfg.skip_before_title else 0
+    claims: list[PredictedClaim] = []
+    for s_start, s_end in sentences(doc.text, start):
+        claims.extend(_sentence_claims(doc, s_start, s_end, cfg))
+    return claims
+
+
+def body_start(text: str, title: str) -> int:
+    """Offset of the first occurrence of the title in text (exact, then ignoring case, accents and
+    spacing); 0 when the title is not found."""
+    t = title.strip()
+    if not t:
+        return 0
+    i = text.find(t)
+    if i >= 0:
+        return i
+    pattern = r"\s+".join(re.escape(w) for w in fold(t).split())
+    m = re.search(pattern, fold(text))
+    return m.start() if m else 0
+
+
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"»”]?\s+(?=[\"«“]?[A-ZÀ-Ý])")
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty sentence of text from offset start, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start):
+        out.extend(_trimmed(text, pos, m.start()))
+        pos = m.end()
+    out.extend(_trimmed(text, pos, len(text)))
+    return out
+
+
+def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [(a, b)] if a < b else []
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # number span, sentence coordinates
+    end: int
+    value: float
+    unit: str | None
+    left: int  # with a currency symbol before
+    right: int  # with the unit words after
+    kind: Kind
+    qualifier: str
+    paren: bool
+
+
+def _sentence_claims(
+    doc: InputDocument, s_start: int, s_end: int, cfg: BaselineConfig
+) -> list[PredictedClaim]:
+    s = doc.text[s_start:s_end]
+    folded = fold(s)
+    lang = doc.lang
+    numbers = find_numbers(s, lang)
+    if not numbers:
+        return []
+    markers = [(m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded)]
+    periods = [p for p in find_periods(s, lang, doc.published) if not _inside_any(p.start, p.end, markers)]
+    all_periods = find_periods(s, lang, doc.published)
+    phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
+    mentions: list[_Mention] = []
+    prev_end = 0
+    for n in numbers:
+        mention = _mention(s, folded, n.start, n.end, n.value, n.text, prev_end, bool(markers), lang, cfg)
+        skip = (
+            mention is None
+            or _inside_any(n.start, n.end, [(p.start, p.end) for p in all_periods])
+            or _inside_any(n.start, n.end, phones)
+        )
+        if mention is None or skip:
+            continue
+        mention = _restated(s, folded, mention, mentions)
+        mentions.append(mention)
+        prev_end = mention.right
+    return _assemble(doc, s_start, s, folded, mentions, markers, periods)
+
+
+def _mention(
+    s: str,
+    folded: str,
+    start: int,
+    end: int,
+    value: float,
+    text: str,
+    prev_end: int,
+    has_marker: bool,
+    lang: Lang,
+    cfg: BaselineConfig,
+) -> _Mention | None:
+    """Classify one number of a sentence, or None when it is not a quantity at all."""
+    if R.DURATION_AFTER.match(folded, end):
+        return None
+    cur = currency_before(s, start)
+    after = unit_at(s, end, lang)
+    unit: str | None = None
+    left, right = start, end
+    if after is not None and (cur is None or after[0] in ("percent", "pp")):
+        unit, right = after[0], after[2]
+    elif cur is not None:
+        unit, left = cur
+    scaled = any(c.isalpha() for c in text)
+    if unit is None:
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            return None
+        noun = re.match(r"\s+(?:de |d')?([a-z]+)", folded[end:])
+        range_start = re.match(r"\s*(?:-|to|and|a|et|au)\s*[\d$€£]", folded[end:]) is not None
+        if not scaled and not range_start:
+            if not (abs(value) >= cfg.min_count and noun and noun.group(1) not in R.CONNECTORS):
+                return None
+            unit = "count"
+    window = folded[max(prev_end, left - 60) : left]
+    marker_after = R.YOY_MARKER.match(folded, _skip_space(folded, right)) is not None
+    if unit in ("percent", "pp"):
+        is_change = bool(R.CHANGE_WORD.search(_last_words(window, 6))) or marker_after
+    else:
+        is_change = bool(R.CHANGE_BY.search(window)) or marker_after
+    kind: Kind = "value"
+    if is_change:
+        kind = "yoy" if has_marker else "skip"
+    qualifier = "exact"
+    for name, rx in R.QUALIFIER_BEFORE:
+        if rx.search(window):
+            qualifier = name
+            break
+    if kind == "yoy" and is_decrease(_last_words(window, 6)) and value > 0:
+        value = -value
+    paren = folded.rfind("(", 0, left) > folded.rfind(")", 0, left)
+    return _Mention(start, end, value, unit, left, right, kind, qualifier, paren)
+
+
+def _restated(s: str, folded: str, m: _Mention, earlier: list[_Mention]) -> _Mention:
+    """Mark conversions and restatements of the previous value as skipped; merge ranges."""
+    prev = next((e for e in reversed(earlier) if e.kind != "skip"), None)
+    if prev is None or prev.kind != "value" or m.kind != "value":
+        return m
+    gap = folded[prev.right : m.left]
+    if m.paren and re.fullmatch(r"\s*\(\s*(?:[a-z' ]{0,20})", gap):
+        return replace(m, kind="skip")
+    if R.RESTATEMENT_GAP.match(gap):
+        return replace(m, kind="skip")
+    return m
+
+
+def _assemble(
+    doc: InputDocument,
+    base: int,
+    s: str,
+    folded: str,
+    mentions: list[_Mention],
+    markers: list[tuple[int, int]],
+    periods: list[PeriodMatch],
+) -> list[PredictedClaim]:
+    values = [m for m in mentions if m.kind == "value"]
+    # ranges: two values joined by a dash/to/and with the same unit
+    merged: list[tuple[_Mention, _Mention | None]] = []
+    for m in values:
+        if merged and merged[-1][1] is None:
+            first = merged[-1][0]
+            if R.RANGE_GAP.match(folded[first.end : m.left]) and first.unit in (None, m.unit):
+                merged[-1] = (first, m)
+                continue
+        merged.append((m, None))
+    yoys: dict[int, _Mention] = {}
+    orphans: list[_Mention] = []
+    for y in (m for m in mentions if m.kind == "yoy"):
+        target = _nearest_value(y, [a for a, _ in merged], set(yoys))
+        if target is None:
+            orphans.append(y)
+        else:
+            yoys[target] = y
+    spans = {id(m): _span(folded, m, markers) for m in mentions}
+    claims: list[tuple[int, PredictedClaim]] = []
+    for i, (m, high) in enumerate(merged):
+        skip = [spans[id(o)] for o in mentions if o is not m and spans[id(o)][1] <= m.left]
+        claims.append(_claim(doc, base, s, folded, m, high, yoys.get(i), markers, periods, skip, values))
+    for y in orphans:
+        skip = [spans[id(o)] for o in mentions if o is not y and spans[id(o)][1] <= y.left]
+        claims.append(_change_only(doc, base, s, folded, y, markers, periods, skip))
+    claims.sort(key=lambda c: c[0])
+    return [c for _, c in claims]
+
+
+def _span(folded: str, m: _Mention, markers: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of text a mention occupies: a change from its change word to its marker."""
+    if m.kind == "value":
+        return m.left, m.right
+    return min(_change_word_start(folded, m), m.left), _marker_end(m, markers)
+
+
+def _nearest_value(y: _Mention, values: list[_Mention], taken: set[int]) -> int | None:
+    before = [i for i, v in enumerate(values) if v.right <= y.left and i not in taken]
+    if before:
+        return before[-1]
+    after = [i for i, v in enumerate(values) if v.left >= y.right and i not in taken]
+    return after[0] if after else None
+
+
+def _claim(
+    doc: InputDocument,
+    base: int,
+    s: str,
+    folded: str,
+    m: _Mention,
+    high: _Mention | None,
+    y: _Mention | None,
+    markers: list[tuple[int, int]],
+    periods: list[PeriodMatch],
+    skip: list[tuple[int, int]],
+    values: list[_Mention],
+) -> tuple[int, PredictedClaim]:
+    metric, metric_start = _metric(s, folded, m.left, doc.lang, skip)
+    if metric_start is not None and any(metric_start <= v.start < m.left for v in values):
+        metric, metric_start = _unit_words(s, m), None  # the phrase found belongs to an earlier figure
+    end = (high or m).right
+    yoy_change = yoy_unit = None
+    if y is not None:
+        yoy_change, yoy_unit = y.value, _yoy_unit(y.unit, m.unit)
+        end = max(end, _marker_end(y, markers))
+    start = metric_start if metric_start is not None else m.left
+    qualifier = "range" if high is not None else m.qualifier
+    claim = PredictedClaim(
+        metric=metric,
+        value=m.value,
+        value_high=high.value if high is not None else None,
+        unit=m.unit if m.unit is not None or high is None else high.unit,
+        period=_period(m, periods),
+        yoy_change=yoy_change,
+        yoy_unit=yoy_unit,
+        qualifier=qualifier,
+        evidence=Evidence(base + start, base + end, s[start:end]),
+    )
+    return base + start, claim
+
+
+def _change_only(
+    doc: InputDocument,
+    base: int,
+    s: str,
+    folded: str,
+    y: _Mention,
+    markers: list[tuple[int, int]],
+    periods: list[PeriodMatch],
+    skip: list[tuple[int, int]],
+) -> tuple[int, PredictedClaim]:
+    metric, metric_start = _metric(s, folded, _change_word_start(folded, y), doc.lang, skip)
+    start = metric_start if metric_start is not None else y.left
+    end = _marker_end(y, markers)
+    claim = PredictedClaim(
+        metric=metric,
+        yoy_change=y.value,
+        yoy_unit=_yoy_unit(y.unit, None),
+        period=_period(y, periods),
+        qualifier=y.qualifier,
+        evidence=Evidence(base + start, base + end, s[start:end]),
+    )
+    return base + start, claim
+
+
+def _unit_words(s: str, m: _Mention) -> str | None:
+    """The counted noun written after a number (``650 jobs`` -> ``jobs``), as a last-resort metric."""
+    if m.unit in (None, "percent", "pp") or m.right <= m.end:
+        return None
+    words = s[m.end : m.right].split()
+    while words and fold(words[0]) in ("de", "d'", "of"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
+    if unit == "points":
+        return "pp"
+    return unit or value_unit or "percent"
+
+
+def _marker_end(y: _Mention, markers: list[tuple[int, int]]) -> int:
+    """End of the YoY marker closest after the change (or the change itself when the marker is before)."""
+    after = [b for a, b in markers if a >= y.right]
+    return min(after) if after else y.right
+
+
+def _period(m: _Mention, periods: list[PeriodMatch]) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for p in periods:
+        distance = m.left - p.end if p.end <= m.left else p.start - m.right if p.start >= m.right else 0
+        key = (max(distance, 0), p.start, p.period)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _change_word_start(folded: str, y: _Mention) -> int:
+    window_start = max(0, y.left - 60)
+    found = list(R.CHANGE_WORD.finditer(folded, window_start, y.left))
+    return found[-1].start() if found else y.left
+
+
+def _metric(
+    s: str, folded: str, pos: int, lang: Lang, skip: Sequence[tuple[int, int]]
+) -> tuple[str | None, int | None]:
+    """The noun phrase naming what the number at pos measures, and its start (rule 8). Words inside the
+    spans in skip (other changes and their markers) are passed over like link words."""
+    words = [(m.start(), m.end(), m.group()) for m in R.WORD.finditer(folded, 0, pos)]
+    verbs = R.VERBS[lang]
+
+    def droppable(k: int) -> bool:
+        w = words[k]
+        return w[2] in R.EDGE_WORDS or _is_verb(s, w, verbs) or _inside_any(w[0], w[1], skip)
+
+    # drop the verb group, qualifiers, link words and other changes right before the number
+    i = len(words)
+    while i > 0 and droppable(i - 1):
+        i -= 1
+    # an apposition between subject and verb ("The company, founded in 1990, employs"): skip it
+    if 0 < i < len(words) and "," in folded[words[i - 1][1] : words[i][0]]:
+        comma = folded.rfind(",", 0, words[i - 1][0])
+        if comma > 0:
+            i = sum(1 for w in words if w[1] <= comma)
+            while i > 0 and droppable(i - 1):
+                i -= 1
+    if i == 0:
+        return None, None
+    cut = words[i - 1][1]
+    bounds = [(b.start(), b.end()) for b in R.CLAUSE_BOUNDARY.finditer(folded, 0, cut)]
+    left = bounds[-1][1] if bounds else 0
+    for k, w in enumerate(words[:i]):
+        adjective = k > 0 and words[k - 1][2] in R.DETERMINERS
+        if w[0] >= left and _in_verbs(s, w, verbs) and not adjective:
+            left = w[1]
+    span = _clean([w for w in words[:i] if w[0] >= left], s, left, cut, lang)
+    # an empty clause ("L'entreprise, qui emploie ..."): the noun phrase of the clause before, one step back
+    for k in range(len(bounds) - 1, max(len(bounds) - 3, -1), -1):
+        if span:
+            break
+        seg_left = bounds[k - 1][1] if k > 0 else 0
+        seg = [w for w in words if seg_left <= w[0] and w[1] <= bounds[k][0]]
+        span = _clean(seg, s, seg_left, bounds[k][0], lang)
+    if not span:
+        return None, None
+    a, b = span[0][0], span[-1][1]
+    text = " ".join(s[a:b].split())
+    return (text, a) if text else (None, None)
+
+
+def _clean(
+    span: list[tuple[int, int, str]], s: str, left: int, cut: int, lang: Lang
+) -> list[tuple[int, int, str]]:
+    """Drop period phrases, then determiners, link words and counts at the start, link words at the end."""
+    for p in find_periods(s[left:cut], lang, "2000-01-01"):
+        span = [w for w in span if not (left + p.start <= w[0] < left + p.end)]
+    while span and (span[0][2] in R.EDGE_WORDS or span[0][2].isdigit()):
+        span = span[1:]
+    while span and span[-1][2] in R.EDGE_WORDS:
+        span = span[:-1]
+    return span
+
+
+def _in_verbs(s: str, word: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+    """In the verb list; the French "a" only when written without accent (not the preposition "à")."""
+    start, end, w = word
+    return w in verbs and (w != "a" or s[start:end] in ("a", "A"))
+
+
+def _is_verb(s: str, word: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+    """A verb from the list, or a past participle ending in -ed (EN) / -é(e)(s) (FR) of the original text."""
+    start, end, w = word
+    if _in_verbs(s, word, verbs):
+        return True
+    original = s[start:end].lower()
+    return (len(w) > 4 and w.endswith("ed")) or original.endswith(("é", "ée", "és", "ées"))
+
+
+def _inside_any(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(x <= a and b <= y for x, y in spans)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return pos
+
+
+def _last_words(text: str, n: int) -> str:
+    return " ".join(text.split()[-n:])

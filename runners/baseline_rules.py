@@ -1,0 +1,134 @@
+"""Word lists and cue patterns of the baseline runner (EN and FR), matched on folded text (lowercase,
+no accents, plain spaces and apostrophes: bench.normalize.text.fold). Kept apart from the extraction logic
+so the rules can be read in one place."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A year-on-year comparison somewhere in the sentence.
+YOY_MARKER = re.compile(
+    r"(?<![a-z])(?:"
+    r"year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y"
+    r"|(?:from|than|over|on) a year (?:earlier|ago|before)"
+    r"|(?:compared (?:with|to)|from|than|over|versus|vs\.?|against) (?:the )?(?:same|corresponding) "
+    r"(?:period|quarter|month|half|time) (?:of |in )?(?:last|the previous|the prior|a|the) ?year"
+    r"(?: earlier| before)?"
+    r"|compared (?:with|to) (?:a year (?:earlier|ago)|last year|the previous year|the prior year"
+    r"|(?:19|20)\d{2})"
+    r"|(?:yearly|annual|year-on-year|on-year) "
+    r"(?:increase|growth|rise|decline|decrease|drop|gain|fall|jump|surge)"
+    r"|on an annual basis|over (?:the past |the previous |the last )?(?:12|twelve) months"
+    r"|en glissement annuel|sur un an|sur une annee|sur (?:12|douze) mois|en un an|d'une annee sur l'autre"
+    r"|par rapport (?:a|au) (?:la |le )?(?:meme )?(?:periode|mois|trimestre|semestre)? ?(?:de |d')?"
+    r"(?:l'annee|l'an|l'exercice) (?:precedente?|derniere?|passee?)"
+    r"|par rapport a (?:l'an dernier|l'annee derniere|l'an passe|l'annee passee|(?:19|20)\d{2})"
+    r"|(?:augmentation|hausse|croissance|baisse|diminution|progression|recul|repli|contraction) annuelle?"
+    r"|en variation annuelle|en rythme annuel"
+    r")(?![a-z])"
+)
+
+# A word saying the number is a change (rose, up, hausse...), looked for in the few words before it.
+CHANGE_WORD = re.compile(
+    r"(?<![a-z])(?:up(?! to)|down|rose|rises?|risen|rising|grew|grows?|growing|growth|grown|increas\w*"
+    r"|decreas\w*|declin\w*|fell|falls?|fallen|falling|dropp?\w*|gain\w*|jump\w*|surg\w*|climb\w*|slipp?\w*|slid\w*"
+    r"|plung\w*|plummet\w*|soar\w*|expan\w*|contracted|contraction|shr[aiu]nk\w*|dipp?\w*|advanc\w*|higher"
+    r"|lower|boost\w*|spik\w*|tumbl\w*|sank|rebound\w*|hausse|baisse|augment\w*|diminu\w*|croissance|progress\w*"
+    r"|recul\w*|repli\w*|chut\w*|bondi\w*|bond de|grimp\w*|envol\w*|flamb\w*|plong\w*|regress\w*"
+    r"|accroissement|accru\w*)(?![a-z])"
+)
+# A change of a non-percent amount: a change word then "by"/"de" right before the number.
+CHANGE_BY = re.compile(CHANGE_WORD.pattern + r"\s+(?:by|of|de|d'environ|d')\s*$")
+
+QUALIFIER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "lower_bound",
+        re.compile(
+            r"(?<![a-z])(?:more than|over|above|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topp?(?:ed|s|ing)"
+            r"|at least|in excess of|upwards of|plus de|au moins|au-dela de|depass(?:e|ee|ant|ait|er|ent)"
+            r"|superieure?s? a|franchi|pas moins de)\s*$"
+        ),
+    ),
+    (
+        "upper_bound",
+        re.compile(
+            r"(?<![a-z])(?:nearly|almost|close to|just under|under|less than|up to|pres de|presque|moins de"
+            r"|jusqu'a|quasi|a peine)\s*$"
+        ),
+    ),
+    (
+        "approx",
+        re.compile(
+            r"(?<![a-z])(?:about|around|approximately|roughly|some|an estimated|estimated|environ|quelque"
+            r"|autour de|approximativement|de l'ordre de|pres d'un|quelques)\s*$"
+        ),
+    ),
+)
+
+# Words after a number that make it a duration or an age, never a claim here.
+DURATION_AFTER = re.compile(
+    r"^\s*-?\s*(?:years?|yrs?|ans?|annees?|months?|mois|weeks?|semaines?|days?|jours?|hours?|heures?|minutes?"
+    r"|seconds?|secondes?|decades?|decennies?)(?![a-z])"
+)
+PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(?\d{2,4}\)?[ .-]){2,}\d{2,4}")
+PHONE_CUE = re.compile(r"(?<![a-z])(?:tel|phone|telephone|fax|hotline)(?![a-z])|\+\d")
+
+# Restatement of the previous value: ", or 4%", ", soit 4 %".
+RESTATEMENT_GAP = re.compile(
+    r"^\s*,?\s*(?:or|i\.e\.|soit|ou)\s*(?:about|some|around|environ|pres de|quelque)?\s*$"
+)
+RANGE_GAP = re.compile(r"^\s*(?:-|to|and|a|et|au)\s*$")
+
+# Verbs (and auxiliaries) that end a subject noun phrase, per language.
+_VERBS_EN = """
+    is are was were be been being has have had will would could should may might can do does did stood
+    stands stand remained remains remain reached reaches reach hit hits totaled totalled totaling
+    totalling amounted amounts amounting came comes rose rises rise rising grew grows increased
+    increases decreased fell falls dropped declined climbed jumped surged slipped slid exceeded exceeds
+    exceeding surpassed surpasses surpassing topped hovered reported posted recorded registered
+    generated earned attracted sold produced exported imported handled created added invested allocated
+    earmarked raised spent worth valued estimated expected projected forecast announced established
+    opened received saw sees made makes achieved logged accounted represented represents employed
+    employs hired welcomed served expanded contracted shrank gained lost plunged soared edged reaching
+    hitting gaining rising falling posting recording generating producing said says told noted stated
+    showed shows indicated announced cut create creates build builds add hire hires sell sells produce
+    produces invest invests spend expects expect wants want seeks seek
+"""
+_VERBS_FR = """
+    a ont avait avaient aura auront est sont etait etaient sera seront ete atteint atteignait atteignent
+    depasse depassant depassait franchi totalise totalisant totalisait represente representait
+    representent enregistre enregistrait affiche affichait progresse augmente recule baisse chute grimpe
+    bondi genere produit exporte importe cree investi alloue leve vendu accueilli recu lance ouvert
+    annonce prevu estime devrait pourrait abrite compte comptait passe passant culmine pese pesait
+    emploie employait dispose connu s'eleve s'elevait s'elevent s'etablit s'etablissait s'est se sont
+    s'etait etabli etablie s'etablir atteindre depasser s' se indique declare montre indiquent selon va
+    vont veut prevoit compte supprimer creer investir atteindre
+"""
+VERBS = {"en": _words(_VERBS_EN), "fr": _words(_VERBS_FR)}
+# Words stripped from the ends of a metric phrase (determiners, link words, qualifiers, adverbs).
+EDGE_WORDS = _words(
+    """the a an its their his her this that these those our some of to at by for from in on with as than
+    more over about around nearly almost approximately roughly just up also already still and or between
+    l' d' qu' entre le la les l un une des du de d sa son ses leur leurs ce cet cette ces notre nos a au
+    aux en par pour sur avec plus moins environ pres quelque aussi egalement deja encore et ou soit one
+    two three four five six seven eight nine ten un deux trois quatre cinq six sept huit neuf dix"""
+)
+# Where a clause starts, looking left from a number.
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()\u2014\"«»]|(?<![a-z])(?:and|but|while|whereas|which|that|who|where|when|et|mais|tandis que"
+    r"|alors que|qui|que|dont|ou|lorsque|according to|selon)(?![a-z])"
+)
+_DETERMINER_WORDS = (
+    "the a an its their his her this that these those our le la les l un une des du sa son ses leur leurs "
+    "ce cet cette ces"
+)
+# Words after which a participle is an adjective (``the added value``), not a verb.
+DETERMINERS = _words(_DETERMINER_WORDS)
+WORD = re.compile(r"[a-z]'|[a-z0-9]+(?:'[a-z]+)?")
+# Words that separate two numbers of a range, never a counted noun.
+CONNECTORS = _words("and to or et a au ou")
