@@ -8,7 +8,9 @@ draw counts, and all sums are one matrix product per batch of resamples. Percent
 
 Paired test (as sacrebleu's paired bootstrap): both systems are resampled with the same draws; the
 differences of the statistic are shifted to mean zero (the null hypothesis of no difference) and the
-p-value is (1 + #resamples whose |shifted difference| > |observed difference|) / (1 + resamples).
+p-value is (1 + #resamples whose |shifted difference| >= |observed difference|) / (1 + resamples).
+One deliberate difference from sacrebleu: ties count (>=, where sacrebleu counts only >), so a system
+compared with itself gets p = 1, not p = 1/(resamples + 1).
 """
 
 from __future__ import annotations
@@ -146,5 +148,5 @@ def paired_test(
         else np.zeros(0)
     )
     shifted = np.abs(diffs - diffs.mean()) if len(diffs) else diffs
-    p = (int((shifted > abs(real_b - real_a)).sum()) + 1) / (len(diffs) + 1)
+    p = (int((shifted >= abs(real_b - real_a)).sum()) + 1) / (len(diffs) + 1)
     return PairedTest(statistic, real_a, real_b, p, n, seed)
