@@ -213,11 +213,12 @@ def _execute_run(prepared: Any, workers: int, force: bool, max_errors: int | Non
 
     from bench.progress import RichProgress
     from bench.run import RunOptions
-    from bench.run_cli import UserError, execute, failure_lines, summary_line
+    from bench.run_cli import UserError, check_options, execute, failure_lines, summary_line
 
     options = RunOptions(workers=workers, force=force, max_errors=max_errors)
     bar = RichProgress(prepared.run_dir.name) if progress else None
     try:
+        check_options(options)
         with bar or nullcontext():
             result = execute(prepared, options, bar)
     except UserError as e:

@@ -80,11 +80,15 @@ def prepare(req: RunRequest, registry: Registry | None = None) -> PreparedRun:
     return PreparedRun(runner, gold, selection, run_dir)
 
 
-def execute(prepared: PreparedRun, options: RunOptions, progress: ProgressSink | None) -> RunResult:
+def check_options(options: RunOptions) -> None:
     if options.workers < 1:
         raise UserError("--workers must be at least 1")
     if options.max_errors is not None and options.max_errors < 0:
         raise UserError("--max-errors must be at least 0")
+
+
+def execute(prepared: PreparedRun, options: RunOptions, progress: ProgressSink | None) -> RunResult:
+    check_options(options)
     try:
         return run(prepared.runner, prepared.gold, prepared.run_dir, prepared.selection, options, progress)
     except (RunError, InputError) as e:
