@@ -9,7 +9,8 @@ lists of runners.baseline_rules. For each document:
    a date or period phrase (years, days, quarters), bare four-digit years, durations and ages (``5 years``,
    ``45 ans``), phone numbers, and numbers with no unit -- unless they carry a scale word or are at least
    ``min_count`` and followed by a noun (then unit ``count``). Identifiers (``L3``) and ordinals never come
-   out of find_numbers. So ``three offices``/``3 offices`` is not a claim.
+   out of find_numbers; nor does a count below 10 with no scale word. So ``three offices``/``3 offices``
+   is not a claim.
 3. A unit is the currency symbol or code before the number, or the unit words after it (bench.normalize
    units: currencies, percent, pp, index points, physical units, counted nouns).
 4. A number preceded by a word of change (``up``, ``a surge of``, ``hausse de``) or directly followed by a
@@ -205,6 +206,8 @@ def _mention(
             if not (abs(value) >= cfg.min_count and noun and noun.group(1) not in R.CONNECTORS):
                 return None
             unit = "count"
+    if unit == "count" and not scaled and abs(value) < 10:
+        return None  # "3 offices": a narrative count (newswire spells small counts; digits here are rare)
     window = folded[max(prev_end, left - 60) : left]
     marker_after = R.YOY_MARKER.match(folded, _skip_space(folded, right)) is not None
     if unit in ("percent", "pp"):

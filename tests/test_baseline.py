@@ -1,0 +1,255 @@
+"""The rule-based baseline: the seed pair, hand-written EN and FR sentences, distractors, determinism."""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+from bench.normalize import metric_similarity
+from bench.types import Document, InputDocument, Lang, PredictedClaim
+from runners.base import Runner
+from runners.baseline import BaselineConfig, BaselineRunner, body_start, extract_claims, sentences
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "test"
+SEED = "xinhua-shenzhen-industries-2024"
+PUB = "2024-10-30"
+
+
+def _seed(lang: Lang) -> Document:
+    return Document.from_json(json.loads((GOLD / f"{SEED}.{lang}.json").read_text(encoding="utf-8")))
+
+
+def _key(c: PredictedClaim) -> tuple[object, ...]:
+    return (c.value, c.value_high, c.unit, c.period, c.yoy_change, c.yoy_unit, c.qualifier)
+
+
+def _doc(text: str, lang: Lang, title: str = "", published: str = PUB) -> InputDocument:
+    return InputDocument("d", "p", lang, title, text, published)
+
+
+# --- the seed pair ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_seed_claims_found_with_the_gold_fields(lang: Lang) -> None:
+    doc = _seed(lang)
+    predicted = BaselineRunner().extract(doc.input())
+    gold = {
+        (g.value, g.value_high, g.unit, g.period, g.yoy_change, g.yoy_unit, g.qualifier) for g in doc.claims
+    }
+    assert {_key(c) for c in predicted} == gold
+    assert len(predicted) == len(doc.claims) == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_seed_metrics_score_as_correct(lang: Lang) -> None:
+    doc = _seed(lang)
+    predicted = {c.value: c for c in BaselineRunner().extract(doc.input())}
+    for g in doc.claims:
+        metric = predicted[g.value].metric
+        assert metric is not None
+        assert metric_similarity(metric, [g.metric, *g.metric_aliases], lang) >= 0.5, (metric, g.metric)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_seed_evidence_is_the_claims_clause_in_the_text(lang: Lang) -> None:
+    doc = _seed(lang)
+    for c in BaselineRunner().extract(doc.input()):
+        assert c.evidence is not None
+        assert doc.text[c.evidence.start : c.evidence.end] == c.evidence.text
+        gold = next(g for g in doc.claims if g.value == c.value)
+        assert c.evidence.start < gold.evidence.end and gold.evidence.start < c.evidence.end
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_seed_distractors_are_not_claims(lang: Lang) -> None:
+    doc = _seed(lang)
+    predicted = BaselineRunner().extract(doc.input())
+    values = {c.value for c in predicted}
+    assert 10e9 not in values  # the sidebar headline "China allocates 10 bln yuan"
+    assert not values & {3.0, 5.0, 2024.0, 30.0}  # three offices, five funds, the dateline
+    assert 2.32e9 not in values  # the USD conversion in parentheses is not a claim of its own
+    for d in doc.distractors:
+        if d.kind in ("identifier", "date", "boilerplate-headline"):  # "L3", the dateline, the sidebar
+            for c in predicted:
+                assert c.evidence is not None
+                assert c.evidence.end <= d.evidence.start or d.evidence.end <= c.evidence.start
+    start = body_start(doc.text, doc.title)
+    assert all(c.evidence is not None and c.evidence.start >= start for c in predicted)
+
+
+def test_text_before_the_title_is_read_when_told_to() -> None:
+    doc = _seed("en")
+    everything = BaselineRunner(BaselineConfig(skip_before_title=False)).extract(doc.input())
+    assert 10e9 in {c.value for c in everything}
+
+
+def test_deterministic_and_order_independent() -> None:
+    runner = BaselineRunner()
+    docs = [_seed("en").input(), _seed("fr").input()]
+    first = [runner.extract(d) for d in docs]
+    again = [runner.extract(d) for d in reversed(docs)][::-1]
+    assert first == again
+    assert runner.extract_batch(docs) == first
+
+
+# --- hand-written sentences ------------------------------------------------------------------------------
+
+Row = tuple[float | None, float | None, str | None, str | None, float | None, str | None, str]
+
+SENTENCES: list[tuple[Lang, str, list[Row]]] = [
+    (
+        "en",
+        "China's exports rose 5.2 percent year on year to 300 billion U.S. dollars in October.",
+        [(3e11, None, "USD", "2024-10", 5.2, "percent", "exact")],
+    ),
+    (
+        "en",
+        "The unemployment rate stood at 7.1% in the third quarter, up 0.3 percentage points from a year "
+        "earlier.",
+        [(7.1, None, "percent", "2024-Q3", 0.3, "pp", "exact")],
+    ),
+    (
+        "en",
+        "Consumer prices rose 2.6% year on year in September.",
+        [(None, None, None, "2024-09", 2.6, "percent", "exact")],
+    ),
+    ("en", "GDP grew 0.4% in the third quarter.", []),  # a change that is not year on year
+    (
+        "en",
+        "Revenue fell 3.1 percent from a year earlier to 4.5 billion euros in the first nine months of 2024.",
+        [(4.5e9, None, "EUR", "2024-01/2024-09", -3.1, "percent", "exact")],
+    ),
+    (
+        "en",
+        "The 45-year-old chief executive said sales reached about $2.5bn last year.",
+        [(2.5e9, None, "USD", "2023", None, None, "approx")],
+    ),
+    (
+        "en",
+        "The Shanghai Composite Index closed at 3,245.6 points on Monday.",
+        [(3245.6, None, "points", "2024-10-28", None, None, "exact")],
+    ),
+    ("en", "Exports rose by $3bn from a year earlier.", [(None, None, None, None, 3e9, "USD", "exact")]),
+    ("en", "The firm opened 3 offices in 2023.", []),
+    (
+        "en",
+        "Oil output was between 1.2 and 1.5 million barrels per day in 2023.",
+        [(1.2e6, 1.5e6, "bbl", "2023", None, None, "range")],
+    ),
+    (
+        "en",
+        "The company employs nearly 12,000 people and will cut 650 jobs, or 4% of its workforce.",
+        [
+            (12000.0, None, "count", None, None, None, "upper_bound"),
+            (650.0, None, "count", None, None, None, "exact"),
+        ],
+    ),
+    ("en", "Call +33 1 23 45 67 89 or visit booth 12 at the L3 fair.", []),
+    (
+        "fr",
+        "Les exportations de la Chine ont augmenté de 5,2 % en glissement annuel pour atteindre 300 "
+        "milliards de dollars en octobre.",
+        [(3e11, None, "USD", "2024-10", 5.2, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "Le taux de chômage s'est établi à 7,1 % au troisième trimestre, en hausse de 0,3 point de "
+        "pourcentage sur un an.",
+        [(7.1, None, "percent", "2024-Q3", 0.3, "pp", "exact")],
+    ),
+    (
+        "fr",
+        "Les prix à la consommation ont progressé de 2,6 % sur un an en septembre.",
+        [(None, None, None, "2024-09", 2.6, "percent", "exact")],
+    ),
+    ("fr", "Le PIB a progressé de 0,4 % au troisième trimestre.", []),
+    (
+        "fr",
+        "Le chiffre d'affaires a reculé de 3,1 % par rapport à la même période de l'année précédente, à 4,5 "
+        "milliards d'euros sur les neuf premiers mois de 2024.",
+        [(4.5e9, None, "EUR", "2024-01/2024-09", -3.1, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "Le directeur général, âgé de 45 ans, a indiqué que les ventes avaient atteint environ 2,5 milliards "
+        "de dollars l'an dernier.",
+        [(2.5e9, None, "USD", "2023", None, None, "approx")],
+    ),
+    (
+        "fr",
+        "L'indice CAC 40 a clôturé à 7\u202f245,6 points lundi.",
+        [(7245.6, None, "points", "2024-10-28", None, None, "exact")],
+    ),
+    (
+        "fr",
+        "La production a atteint près de 1,2 million de tonnes en 2023, soit une augmentation annuelle "
+        "de 3 %.",
+        [(1.2e6, None, "t", "2023", 3.0, "percent", "upper_bound")],
+    ),
+    (
+        "fr",
+        "L'entreprise, qui emploie plus de 12\u00a0000 personnes, va supprimer 650 emplois, soit 4 % de ses "
+        "effectifs.",
+        [
+            (12000.0, None, "count", None, None, None, "lower_bound"),
+            (650.0, None, "count", None, None, None, "exact"),
+        ],
+    ),
+    ("fr", "La ville a ouvert trois bureaux et 3 agences le 1er mars.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
+def test_sentences(lang: Lang, text: str, expected: list[Row]) -> None:
+    assert [_key(c) for c in extract_claims(_doc(text, lang))] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "metric"),
+    [
+        (
+            "en",
+            "China's exports rose 5.2 percent year on year to 300 billion U.S. dollars in October.",
+            "exports",
+        ),
+        ("en", "Consumer prices rose 2.6% year on year in September.", "Consumer prices"),
+        ("en", "The company, founded 25 years ago, employs more than 12,000 people.", "company"),
+        (
+            "fr",
+            "Les prix à la consommation ont progressé de 2,6 % sur un an en septembre.",
+            "prix consommation",
+        ),
+        ("fr", "L'entreprise, qui emploie plus de 12 000 personnes, a fermé.", "entreprise"),
+    ],
+)
+def test_metric_is_the_subject_noun_phrase(lang: Lang, text: str, metric: str) -> None:
+    (claim,) = extract_claims(_doc(text, lang))
+    assert claim.metric is not None
+    assert metric_similarity(claim.metric, [metric], lang) >= 0.5
+
+
+def test_title_not_found_reads_the_whole_text() -> None:
+    assert body_start("Sales rose 5%.", "Another title") == 0
+    assert body_start("menu  Big Title here\nbody", "big  title HERE") == 6
+
+
+def test_sentences_split_on_lines_and_full_stops() -> None:
+    text = "One 1.5 U.S. dollars. Two here!\nThree"
+    assert [text[a:b] for a, b in sentences(text)] == ["One 1.5 U.S. dollars.", "Two here!", "Three"]
+
+
+def test_runner_contract_and_entry_point() -> None:
+    runner = BaselineRunner()
+    assert isinstance(runner, Runner)
+    assert (BaselineRunner.name, BaselineRunner.io_bound) == ("baseline", False)
+    (ep,) = [e for e in entry_points(group="claimbench.runners") if e.name == "baseline"]
+    assert ep.load() is BaselineRunner
+
+
+def test_empty_and_numberless_documents() -> None:
+    assert extract_claims(_doc("", "en")) == []
+    assert extract_claims(_doc("Nothing to count here.", "fr", title="Nothing")) == []
