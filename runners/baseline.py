@@ -131,6 +131,19 @@ def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class _Sentence:
+    """One sentence and what is read once per sentence; offsets are sentence offsets."""
+
+    text: str
+    folded: str
+    base: int  # offset of the sentence in the document
+    lang: Lang
+    markers: tuple[tuple[int, int], ...]  # YoY markers
+    periods: tuple[PeriodMatch, ...]  # period phrases outside the markers
+    period_spans: tuple[tuple[int, int], ...]  # every period phrase
+
+
+@dataclass(frozen=True)
 class _Mention:
     start: int  # number span, sentence coordinates
     end: int
@@ -143,53 +156,52 @@ class _Mention:
     paren: bool
 
 
+_Span = tuple[int, int]
+
+
 def _sentence_claims(
     doc: InputDocument, s_start: int, s_end: int, cfg: BaselineConfig
 ) -> list[PredictedClaim]:
     s = doc.text[s_start:s_end]
-    folded = fold(s)
-    lang = doc.lang
-    numbers = find_numbers(s, lang)
+    numbers = find_numbers(s, doc.lang)
     if not numbers:
         return []
-    markers = [(m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded)]
-    periods = [p for p in find_periods(s, lang, doc.published) if not _inside_any(p.start, p.end, markers)]
-    all_periods = find_periods(s, lang, doc.published)
+    folded = fold(s)
+    markers = tuple((m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded))
+    found = find_periods(s, doc.lang, doc.published)
+    sent = _Sentence(
+        text=s,
+        folded=folded,
+        base=s_start,
+        lang=doc.lang,
+        markers=markers,
+        periods=tuple(p for p in found if not _inside_any(p.start, p.end, markers)),
+        period_spans=tuple((p.start, p.end) for p in found),
+    )
     phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
     mentions: list[_Mention] = []
     prev_end = 0
     for n in numbers:
-        mention = _mention(s, folded, n.start, n.end, n.value, n.text, prev_end, bool(markers), lang, cfg)
-        skip = (
-            mention is None
-            or _inside_any(n.start, n.end, [(p.start, p.end) for p in all_periods])
-            or _inside_any(n.start, n.end, phones)
-        )
-        if mention is None or skip:
+        if _inside_any(n.start, n.end, sent.period_spans) or _inside_any(n.start, n.end, phones):
             continue
-        mention = _restated(s, folded, mention, mentions)
+        mention = _mention(sent, n.start, n.end, n.value, n.text, prev_end, cfg)
+        if mention is None:
+            continue
+        mention = _restated(sent, mention, mentions)
         mentions.append(mention)
         prev_end = mention.right
-    return _assemble(doc, s_start, s, folded, mentions, markers, periods)
+    return _assemble(sent, mentions)
 
 
 def _mention(
-    s: str,
-    folded: str,
-    start: int,
-    end: int,
-    value: float,
-    text: str,
-    prev_end: int,
-    has_marker: bool,
-    lang: Lang,
-    cfg: BaselineConfig,
+    sent: _Sentence, start: int, end: int, value: float, text: str, prev_end: int, cfg: BaselineConfig
 ) -> _Mention | None:
     """Classify one number of a sentence, or None when it is not a quantity at all."""
+    s, folded = sent.text, sent.folded
     if R.DURATION_AFTER.match(folded, end):
         return None
     cur = currency_before(s, start)
-    after = unit_at(s, end, lang)
+    after = unit_at(s, end, sent.lang)
     unit: str | None = None
     left, right = start, end
     if after is not None and (cur is None or after[0] in ("percent", "pp")):
@@ -216,7 +228,7 @@ def _mention(
         is_change = bool(R.CHANGE_BY.search(window)) or marker_after
     kind: Kind = "value"
     if is_change:
-        kind = "yoy" if has_marker else "skip"
+        kind = "yoy" if sent.markers else "skip"
     qualifier = "exact"
     for name, rx in R.QUALIFIER_BEFORE:
         if rx.search(window):
@@ -228,12 +240,12 @@ def _mention(
     return _Mention(start, end, value, unit, left, right, kind, qualifier, paren)
 
 
-def _restated(s: str, folded: str, m: _Mention, earlier: list[_Mention]) -> _Mention:
-    """Mark conversions and restatements of the previous value as skipped; merge ranges."""
+def _restated(sent: _Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
+    """A conversion in parentheses or a restatement (``, or 4%``) of the previous value is skipped."""
     prev = next((e for e in reversed(earlier) if e.kind != "skip"), None)
     if prev is None or prev.kind != "value" or m.kind != "value":
         return m
-    gap = folded[prev.right : m.left]
+    gap = sent.folded[prev.right : m.left]
     if m.paren and re.fullmatch(r"\s*\(\s*(?:[a-z' ]{0,20})", gap):
         return replace(m, kind="skip")
     if R.RESTATEMENT_GAP.match(gap):
@@ -241,22 +253,14 @@ def _restated(s: str, folded: str, m: _Mention, earlier: list[_Mention]) -> _Men
     return m
 
 
-def _assemble(
-    doc: InputDocument,
-    base: int,
-    s: str,
-    folded: str,
-    mentions: list[_Mention],
-    markers: list[tuple[int, int]],
-    periods: list[PeriodMatch],
-) -> list[PredictedClaim]:
+def _assemble(sent: _Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
     values = [m for m in mentions if m.kind == "value"]
     # ranges: two values joined by a dash/to/and with the same unit
     merged: list[tuple[_Mention, _Mention | None]] = []
     for m in values:
         if merged and merged[-1][1] is None:
             first = merged[-1][0]
-            if R.RANGE_GAP.match(folded[first.end : m.left]) and first.unit in (None, m.unit):
+            if R.RANGE_GAP.match(sent.folded[first.end : m.left]) and first.unit in (None, m.unit):
                 merged[-1] = (first, m)
                 continue
         merged.append((m, None))
@@ -268,23 +272,22 @@ def _assemble(
             orphans.append(y)
         else:
             yoys[target] = y
-    spans = {id(m): _span(folded, m, markers) for m in mentions}
-    claims: list[tuple[int, PredictedClaim]] = []
-    for i, (m, high) in enumerate(merged):
-        skip = [spans[id(o)] for o in mentions if o is not m and spans[id(o)][1] <= m.left]
-        claims.append(_claim(doc, base, s, folded, m, high, yoys.get(i), markers, periods, skip, values))
-    for y in orphans:
-        skip = [spans[id(o)] for o in mentions if o is not y and spans[id(o)][1] <= y.left]
-        claims.append(_change_only(doc, base, s, folded, y, markers, periods, skip))
+    spans = {id(m): _span(sent, m) for m in mentions}
+
+    def before(x: _Mention) -> list[_Span]:
+        return [spans[id(o)] for o in mentions if o is not x and spans[id(o)][1] <= x.left]
+
+    claims = [_claim(sent, m, high, yoys.get(i), before(m), values) for i, (m, high) in enumerate(merged)]
+    claims += [_change_only(sent, y, before(y)) for y in orphans]
     claims.sort(key=lambda c: c[0])
     return [c for _, c in claims]
 
 
-def _span(folded: str, m: _Mention, markers: list[tuple[int, int]]) -> tuple[int, int]:
+def _span(sent: _Sentence, m: _Mention) -> _Span:
     """The stretch of text a mention occupies: a change from its change word to its marker."""
     if m.kind == "value":
         return m.left, m.right
-    return min(_change_word_start(folded, m), m.left), _marker_end(m, markers)
+    return min(_change_word_start(sent.folded, m), m.left), _marker_end(m, sent.markers)
 
 
 def _nearest_value(y: _Mention, values: list[_Mention], taken: set[int]) -> int | None:
@@ -296,64 +299,52 @@ def _nearest_value(y: _Mention, values: list[_Mention], taken: set[int]) -> int 
 
 
 def _claim(
-    doc: InputDocument,
-    base: int,
-    s: str,
-    folded: str,
+    sent: _Sentence,
     m: _Mention,
     high: _Mention | None,
     y: _Mention | None,
-    markers: list[tuple[int, int]],
-    periods: list[PeriodMatch],
-    skip: list[tuple[int, int]],
+    skip: list[_Span],
     values: list[_Mention],
 ) -> tuple[int, PredictedClaim]:
-    metric, metric_start = _metric(s, folded, m.left, doc.lang, skip)
+    metric, metric_start = _metric(sent, m.left, skip)
     if metric_start is not None and any(metric_start <= v.start < m.left for v in values):
-        metric, metric_start = _unit_words(s, m), None  # the phrase found belongs to an earlier figure
+        metric, metric_start = _unit_words(sent.text, m), None  # the phrase belongs to an earlier figure
     end = (high or m).right
     yoy_change = yoy_unit = None
     if y is not None:
         yoy_change, yoy_unit = y.value, _yoy_unit(y.unit, m.unit)
-        end = max(end, _marker_end(y, markers))
+        end = max(end, _marker_end(y, sent.markers))
     start = metric_start if metric_start is not None else m.left
-    qualifier = "range" if high is not None else m.qualifier
     claim = PredictedClaim(
         metric=metric,
         value=m.value,
         value_high=high.value if high is not None else None,
         unit=m.unit if m.unit is not None or high is None else high.unit,
-        period=_period(m, periods),
+        period=_period(m, sent.periods),
         yoy_change=yoy_change,
         yoy_unit=yoy_unit,
-        qualifier=qualifier,
-        evidence=Evidence(base + start, base + end, s[start:end]),
+        qualifier="range" if high is not None else m.qualifier,
+        evidence=_evidence(sent, start, end),
     )
-    return base + start, claim
+    return sent.base + start, claim
 
 
-def _change_only(
-    doc: InputDocument,
-    base: int,
-    s: str,
-    folded: str,
-    y: _Mention,
-    markers: list[tuple[int, int]],
-    periods: list[PeriodMatch],
-    skip: list[tuple[int, int]],
-) -> tuple[int, PredictedClaim]:
-    metric, metric_start = _metric(s, folded, _change_word_start(folded, y), doc.lang, skip)
+def _change_only(sent: _Sentence, y: _Mention, skip: list[_Span]) -> tuple[int, PredictedClaim]:
+    metric, metric_start = _metric(sent, _change_word_start(sent.folded, y), skip)
     start = metric_start if metric_start is not None else y.left
-    end = _marker_end(y, markers)
     claim = PredictedClaim(
         metric=metric,
         yoy_change=y.value,
         yoy_unit=_yoy_unit(y.unit, None),
-        period=_period(y, periods),
+        period=_period(y, sent.periods),
         qualifier=y.qualifier,
-        evidence=Evidence(base + start, base + end, s[start:end]),
+        evidence=_evidence(sent, start, _marker_end(y, sent.markers)),
     )
-    return base + start, claim
+    return sent.base + start, claim
+
+
+def _evidence(sent: _Sentence, start: int, end: int) -> Evidence:
+    return Evidence(sent.base + start, sent.base + end, sent.text[start:end])
 
 
 def _unit_words(s: str, m: _Mention) -> str | None:
@@ -372,13 +363,14 @@ def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
     return unit or value_unit or "percent"
 
 
-def _marker_end(y: _Mention, markers: list[tuple[int, int]]) -> int:
+def _marker_end(y: _Mention, markers: Sequence[_Span]) -> int:
     """End of the YoY marker closest after the change (or the change itself when the marker is before)."""
     after = [b for a, b in markers if a >= y.right]
     return min(after) if after else y.right
 
 
-def _period(m: _Mention, periods: list[PeriodMatch]) -> str | None:
+def _period(m: _Mention, periods: Sequence[PeriodMatch]) -> str | None:
+    """The period phrase nearest to the figure (distance in characters; ties: the earlier phrase)."""
     best: tuple[int, int, str] | None = None
     for p in periods:
         distance = m.left - p.end if p.end <= m.left else p.start - m.right if p.start >= m.right else 0
@@ -394,13 +386,15 @@ def _change_word_start(folded: str, y: _Mention) -> int:
     return found[-1].start() if found else y.left
 
 
-def _metric(
-    s: str, folded: str, pos: int, lang: Lang, skip: Sequence[tuple[int, int]]
-) -> tuple[str | None, int | None]:
+_Word = tuple[int, int, str]
+
+
+def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | None, int | None]:
     """The noun phrase naming what the number at pos measures, and its start (rule 8). Words inside the
     spans in skip (other changes and their markers) are passed over like link words."""
-    words = [(m.start(), m.end(), m.group()) for m in R.WORD.finditer(folded, 0, pos)]
-    verbs = R.VERBS[lang]
+    s, folded = sent.text, sent.folded
+    words: list[_Word] = [(m.start(), m.end(), m.group()) for m in R.WORD.finditer(folded, 0, pos)]
+    verbs = R.VERBS[sent.lang]
 
     def droppable(k: int) -> bool:
         w = words[k]
@@ -426,14 +420,13 @@ def _metric(
         adjective = k > 0 and words[k - 1][2] in R.DETERMINERS
         if w[0] >= left and _in_verbs(s, w, verbs) and not adjective:
             left = w[1]
-    span = _clean([w for w in words[:i] if w[0] >= left], s, left, cut, lang)
+    span = _clean(sent, [w for w in words[:i] if w[0] >= left])
     # an empty clause ("L'entreprise, qui emploie ..."): the noun phrase of the clause before, one step back
     for k in range(len(bounds) - 1, max(len(bounds) - 3, -1), -1):
         if span:
             break
         seg_left = bounds[k - 1][1] if k > 0 else 0
-        seg = [w for w in words if seg_left <= w[0] and w[1] <= bounds[k][0]]
-        span = _clean(seg, s, seg_left, bounds[k][0], lang)
+        span = _clean(sent, [w for w in words if seg_left <= w[0] and w[1] <= bounds[k][0]])
     if not span:
         return None, None
     a, b = span[0][0], span[-1][1]
@@ -441,12 +434,9 @@ def _metric(
     return (text, a) if text else (None, None)
 
 
-def _clean(
-    span: list[tuple[int, int, str]], s: str, left: int, cut: int, lang: Lang
-) -> list[tuple[int, int, str]]:
+def _clean(sent: _Sentence, span: list[_Word]) -> list[_Word]:
     """Drop period phrases, then determiners, link words and counts at the start, link words at the end."""
-    for p in find_periods(s[left:cut], lang, "2000-01-01"):
-        span = [w for w in span if not (left + p.start <= w[0] < left + p.end)]
+    span = [w for w in span if not any(a <= w[0] < b for a, b in sent.period_spans)]
     while span and (span[0][2] in R.EDGE_WORDS or span[0][2].isdigit()):
         span = span[1:]
     while span and span[-1][2] in R.EDGE_WORDS:
@@ -454,13 +444,13 @@ def _clean(
     return span
 
 
-def _in_verbs(s: str, word: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+def _in_verbs(s: str, word: _Word, verbs: frozenset[str]) -> bool:
     """In the verb list; the French "a" only when written without accent (not the preposition "à")."""
     start, end, w = word
     return w in verbs and (w != "a" or s[start:end] in ("a", "A"))
 
 
-def _is_verb(s: str, word: tuple[int, int, str], verbs: frozenset[str]) -> bool:
+def _is_verb(s: str, word: _Word, verbs: frozenset[str]) -> bool:
     """A verb from the list, or a past participle ending in -ed (EN) / -é(e)(s) (FR) of the original text."""
     start, end, w = word
     if _in_verbs(s, word, verbs):
@@ -469,7 +459,7 @@ def _is_verb(s: str, word: tuple[int, int, str], verbs: frozenset[str]) -> bool:
     return (len(w) > 4 and w.endswith("ed")) or original.endswith(("é", "ée", "és", "ées"))
 
 
-def _inside_any(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+def _inside_any(a: int, b: int, spans: Sequence[_Span]) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 

@@ -345,11 +345,15 @@ def unit_at(text: str, pos: int, lang: Lang | None = None) -> tuple[str, int, in
     """The unit written right after position pos in running text (after optional spaces and a linking
     ``de``/``d'``/``of``): (code, start, end) of the unit words, or None. Words that are also ordinary
     words (``won``, ``real``, ``number``) are not taken here."""
-    m = _running_unit_regex().match(fold(text), pos)
+    window = fold(text[pos : pos + _LONGEST_UNIT_PHRASE])  # fold keeps offsets: only the text after pos
+    m = _running_unit_regex().match(window)
     if not m:
         return None
     code = _table()[_key(m.group("u"))]
-    return code, m.start("u"), m.end("u")
+    return code, pos + m.start("u"), pos + m.end("u")
+
+
+_LONGEST_UNIT_PHRASE = 80
 
 
 _SYMBOL_BEFORE = re.compile(
