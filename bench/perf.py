@@ -29,7 +29,7 @@ import numpy as np
 
 Figures = dict[str, Any]
 CASES: dict[str, Callable[[], Figures]] = {}
-PLUGINS: tuple[str, ...] = ()
+PLUGINS: tuple[str, ...] = ("runners.llm.perf",)
 """Modules imported before listing or running cases, so that they can register theirs."""
 
 

@@ -13,7 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -107,6 +107,7 @@ def _error(message: str, kind: str) -> dict[str, Any]:
 def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
@@ -155,3 +156,26 @@ def serve(fake: FakeOpenAI) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tests/fake_openai_server.py [--latency S]``: serve the bundled gold's answers in this
+    process until terminated, after printing the base_url on one line (the perf script runs it this way,
+    so that the server does not share the measured process's CPU)."""
+    import argparse
+
+    from bench.gold import load_gold
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
+    args = parser.parse_args(argv)
+    fake = FakeOpenAI(documents=list(load_gold(None).documents), latency_s=args.latency)
+    with serve(fake) as base_url:
+        print(base_url, flush=True)
+        with suppress(KeyboardInterrupt):
+            threading.Event().wait()  # until terminated
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 openai = pytest.importorskip("openai")
 # the HTTP library the client is built on (httpx, or a fork of it), for building error responses
@@ -19,7 +21,7 @@ httpx = pytest.importorskip(openai.DefaultHttpxClient.__mro__[1].__module__.spli
 from bench.gold import load_gold  # noqa: E402
 from bench.run import run  # noqa: E402
 from bench.types import Document, Evidence, PredictedClaim  # noqa: E402
-from runners.llm.parse import MalformedOutput, locate, parse_claims  # noqa: E402
+from runners.llm.parse import MalformedOutput, is_valid_answer, locate, parse_claims  # noqa: E402
 from runners.llm.prompts import load_prompt, prompt_hashes  # noqa: E402
 from runners.llm.request import build_request, request_key  # noqa: E402
 from runners.llm.retry import backoff_delay, with_retries  # noqa: E402
@@ -180,6 +182,31 @@ def test_locate(quote: str | None, expected: Evidence | None) -> None:
 def test_parse_claims_malformed(content: str | None, message: str) -> None:
     with pytest.raises(MalformedOutput, match=message):
         parse_claims(content, TEXT)
+
+
+_JSONISH = (
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=3)
+    | st.sampled_from(["exact", "approx", "range", "maybe"])
+    | st.lists(st.integers(0, 3), max_size=2)
+)
+_CLAIM = st.dictionaries(st.sampled_from([*LLM_FIELDS, "evidence", "junk"]), _JSONISH, max_size=5)
+_ANSWER = (
+    st.fixed_dictionaries({"claims": st.lists(_CLAIM | _JSONISH, max_size=3)})
+    | st.dictionaries(st.sampled_from(["claims", "other"]), st.lists(_CLAIM, max_size=2) | _JSONISH)
+    | _JSONISH
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANSWER)
+def test_fast_validity_check_agrees_with_jsonschema(data: Any) -> None:
+    from jsonschema import Draft202012Validator
+
+    assert is_valid_answer(data) == Draft202012Validator(response_schema(strict=False)).is_valid(data)
 
 
 @pytest.mark.parametrize(
@@ -422,3 +449,12 @@ def test_run_records_errors_and_never_writes_the_key(
     assert any(p.suffix == ".json" and "cache" in p.parts for p in written)
     for path in written:  # ...but the key itself nowhere: run dir, log, cache
         assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_perf_case_runs_end_to_end() -> None:
+    """The perf case's plumbing (server in a child process, run loop, batch form); its speed is not tested."""
+    from runners.llm.perf import throughput
+
+    figures = throughput(documents=6, concurrency=3, latency_s=0.01)
+    assert figures["run_loop"]["ok"] == 6 and figures["runner_batch"]["ok"] == 6
+    assert figures["ideal_docs_per_s"] == 300.0

@@ -69,3 +69,28 @@ def response_format(mode: str) -> dict[str, Any]:
     if mode == "json_object":
         return {"type": "json_object"}
     raise ValueError(f"unknown response mode {mode!r}")
+
+
+JSON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "number": (int, float), "null": (type(None),)}
+"""The JSON types claim properties use, as Python types (a bool is never a number: see parse._fits)."""
+Alternatives = tuple[tuple[str, frozenset[Any] | None], ...]
+"""A property's allowed (JSON type, enum or None) pairs."""
+
+
+@cache
+def claim_alternatives() -> dict[str, Alternatives]:
+    """The answer schema's claim properties compiled to their (type, enum) alternatives, for a fast
+    validity check (parse.is_valid_answer). Only ``type``, ``enum`` and ``anyOf`` of them occur; any
+    other keyword raises, so a schema change cannot silently loosen the check."""
+    claim = _response_schema(False)["properties"]["claims"]["items"]
+    out: dict[str, Alternatives] = {}
+    for name, prop in claim["properties"].items():
+        alts = []
+        for option in prop.get("anyOf", [prop]):
+            extra = set(option) - {"type", "enum"}
+            if extra or option.get("type") not in JSON_TYPES:
+                raise ValueError(f"claim property {name!r}: cannot compile {option!r}")
+            enum = option.get("enum")
+            alts.append((option["type"], None if enum is None else frozenset(enum)))
+        out[name] = tuple(alts)
+    return out
