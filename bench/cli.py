@@ -371,3 +371,99 @@ def agreement_cmd(
         out.write_text(
             json.dumps(agreement_figures(report), indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
+
+
+# --- leaderboard, compare, report ---------------------------------------------------------------------------
+
+_RUNS_HELP = "Run directories (run.json + predictions.jsonl), or folders of them. Default: runs/."
+
+
+def _board_config(bootstrap: int, seed: int) -> Any:
+    from bench.score import ScoreConfig
+
+    try:
+        return ScoreConfig(bootstrap=bootstrap, seed=seed)
+    except ValueError as e:
+        raise fail(str(e)) from None
+
+
+@app.command("leaderboard")
+def leaderboard_cmd(
+    runs_dirs: Annotated[list[Path] | None, typer.Argument(help=_RUNS_HELP)] = None,
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, md, csv, json or html.")] = "table",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples (intervals, tests).")] = 1000,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+) -> None:
+    """Rank runs scored with one signature: F1 per language and field with 95% CIs, significance groups."""
+    from bench.leaderboard import build
+    from bench.leaderboard_cli import BoardError, load_scored
+    from bench.leaderboard_formats import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    config = _board_config(bootstrap, seed)
+    try:
+        board = build(load_scored(runs_dirs or [Path("runs")], gold, config))
+    except BoardError as e:
+        raise fail(str(e)) from None
+    text = render(board, fmt)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        ranked, excluded = len(board.rows), len(board.excluded)
+        typer.echo(f"leaderboard ({ranked} ranked, {excluded} excluded) -> {out}", err=True)
+
+
+@app.command("compare")
+def compare_cmd(
+    run_a: Annotated[Path, typer.Argument(help="Run directory A.")],
+    run_b: Annotated[Path, typer.Argument(help="Run directory B.")],
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    limit: Annotated[int, typer.Option(help="Claims shown per direction.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples for the paired tests.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+) -> None:
+    """Per-field and per-language deltas (B - A) with paired bootstrap p-values, and the claims where the two
+    runs differ (right in A and wrong in B, and the reverse), side by side."""
+    from bench.compare import compare
+    from bench.leaderboard_cli import BoardError, console_for_output, load_one, print_comparison
+
+    if fmt not in ("table", "json"):
+        raise fail(f"--format must be table or json, not {fmt!r}")
+    config = _board_config(bootstrap, seed)
+    try:
+        comparison = compare(load_one(run_a, gold, config), load_one(run_b, gold, config))
+    except (BoardError, ValueError) as e:
+        raise fail(str(e)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print_comparison(comparison, console_for_output(), max(limit, 0))
+
+
+@app.command("report")
+def report_cmd(
+    run: Annotated[Path, typer.Argument(help="Run directory.")],
+    gold: Annotated[str | None, typer.Option("--gold", help=_GOLD_HELP)] = None,
+    worst: Annotated[int, typer.Option(help="Worst documents shown.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Error analysis of one run: error categories per language, unit confusion matrix, worst documents,
+    per-tag scores."""
+    from bench.leaderboard_cli import BoardError, console_for_output, load_one, print_error_report
+    from bench.report import error_report
+
+    if fmt not in ("table", "json"):
+        raise fail(f"--format must be table or json, not {fmt!r}")
+    try:
+        report = error_report(load_one(run, gold, _board_config(1000, 12345)), max(worst, 0))
+    except BoardError as e:
+        raise fail(str(e)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print_error_report(report, console_for_output())
