@@ -21,6 +21,7 @@ from bench.normalize import (
     normalize_yoy,
     parse_number,
     parse_range,
+    unit_at,
 )
 from bench.schema import unit_codes
 from bench.types import Evidence, Lang, PredictedClaim
@@ -219,6 +220,27 @@ def test_normalize_unit(text: str | None, lang: Lang | None, expected: str | Non
 @pytest.mark.parametrize("code", sorted(unit_codes()))
 def test_every_canonical_unit_code_passes_through(code: str) -> None:
     assert normalize_unit(code) == code
+
+
+def _vocabulary_forms() -> list[tuple[str, str, bool]]:
+    """(surface form, code, taken in running text) for every name of the unit table and its plural."""
+    from bench.normalize.units import _NAMES, _NOT_IN_RUNNING_TEXT
+
+    out = []
+    for code, names in _NAMES.items():
+        for name in names:
+            running = name not in _NOT_IN_RUNNING_TEXT and name not in ("percentage", "pourcentage")
+            plurals = [name + "s"] if name[-1].isalpha() and len(name) > 2 else []
+            out += [(form, code, running) for form in (name, *plurals)]
+    return out
+
+
+@pytest.mark.parametrize(("form", "code", "running"), _vocabulary_forms())
+def test_every_unit_name_and_plural_maps_to_its_code(form: str, code: str, running: bool) -> None:
+    assert normalize_unit(form) == code
+    if running:
+        found = unit_at(f"3 {form} ", 1)
+        assert found is not None and found[0] == code and found[2] == 2 + len(form)
 
 
 # --- periods ---------------------------------------------------------------------------------------------
@@ -516,5 +538,7 @@ def test_normalizers_never_raise_on_any_text(text: str) -> None:
         normalize_unit(text, lang)  # type: ignore[arg-type]
         normalize_period(text, lang, PUB)  # type: ignore[arg-type]
         normalize_yoy(text, None, lang)  # type: ignore[arg-type]
+        for i in range(0, len(text) + 1, 7):
+            unit_at(text, i, lang)  # type: ignore[arg-type]
         for m in find_numbers(text, lang):  # type: ignore[arg-type]
             assert text[m.start : m.end] == m.text

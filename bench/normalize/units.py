@@ -349,8 +349,8 @@ def unit_at(text: str, pos: int, lang: Lang | None = None) -> tuple[str, int, in
     m = _running_unit_regex().match(window)
     if not m:
         return None
-    code = _table()[_key(m.group("u"))]
-    return code, pos + m.start("u"), pos + m.end("u")
+    code = _table().get(_key(m.group("u")))
+    return (code, pos + m.start("u"), pos + m.end("u")) if code else None
 
 
 _LONGEST_UNIT_PHRASE = 80
@@ -396,17 +396,25 @@ def _singular(w: str) -> str:
 
 @cache
 def _table() -> dict[str, str]:
+    """Lookup key -> code, for every name and for its plural forms (the ones unit_at's regex accepts)."""
     table: dict[str, str] = {}
     for code, names in _NAMES.items():
         for name in names:
             table[_key(name)] = code
+    for code, names in _NAMES.items():
+        for name in names:
+            for plural in _PLURALS:
+                table.setdefault(_key(name + plural), code)
     return table
+
+
+_PLURALS = ("s", "es", "x")
 
 
 @cache
 def _running_unit_regex() -> re.Pattern[str]:
     """One regex over folded text: optional link words, then the longest known unit phrase."""
-    alts = []
+    alts: list[tuple[int, str]] = []  # (length of the name, its pattern): longest names first
     for code, names in _NAMES.items():
         for name in names:
             if name in _NOT_IN_RUNNING_TEXT:
@@ -415,9 +423,9 @@ def _running_unit_regex() -> re.Pattern[str]:
                 continue
             word = re.escape(name)
             if name[-1].isalpha() and len(name) > 2:
-                word += r"(?:e?s|x)?"
-            alts.append(word)
-    alts.sort(key=len, reverse=True)
+                word += "(?:" + "|".join(_PLURALS) + ")?"
+            alts.append((len(name), word))
+    alts.sort(key=lambda a: (-a[0], a[1]))
     return re.compile(
-        r"[ ]*(?:(?:de|d'|of|d')[ ]*)?(?P<u>" + "|".join(alts) + r")(?![a-z0-9])",
+        r"[ ]*(?:(?:de|d'|of|d')[ ]*)?(?P<u>" + "|".join(w for _, w in alts) + r")(?![a-z0-9])",
     )
