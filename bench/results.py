@@ -1,0 +1,141 @@
+"""Scored runs: a run directory (run.json + predictions.jsonl, written by ``claimbench run``) re-scored
+against the gold with one ScoreConfig. The I/O edge of the leaderboard, compare and report commands.
+
+Rules:
+- A path is a run directory when it holds run.json; otherwise every direct sub-directory holding run.json
+  is a run (sorted by name). A path that is neither is a located error.
+- A run is scored on the gold documents of its own selection (languages, splits, shard), exactly as
+  ``claimbench evaluate`` scores it, so its signature names those documents.
+- A run whose run.json records another gold version than the one it is scored on keeps that hash as
+  ``run_gold``: the leaderboard excludes it rather than score predictions made on other texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.gold import GoldSet
+from bench.jsonloc import InputError
+from bench.runfiles import PREDICTIONS, RUN_JSON, read_run_json
+from bench.score import Evaluation, ScoreConfig, ScoreReport
+
+LANG_SEP = ","
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What a leaderboard shows of a run besides its scores (from run.json)."""
+
+    path: str
+    name: str
+    version: str
+    config: dict[str, Any]
+    status: str
+    run_gold: str
+    total_s: float | None
+    processed: int
+    """Documents extracted by the last invocation (resumed and missing ones excluded): the docs/s base."""
+    failed: int
+
+    @property
+    def label(self) -> str:
+        """The run directory's name (runner-confighash): unique in a folder of runs."""
+        return Path(self.path).name
+
+    @property
+    def docs_per_s(self) -> float | None:
+        """processed / total_s; None when the run took no measurable time or processed nothing."""
+        if not self.total_s or self.processed <= 0:
+            return None
+        return self.processed / self.total_s
+
+    @staticmethod
+    def from_json(path: Path, data: dict[str, Any]) -> RunInfo:
+        runner = data.get("runner") or {}
+        docs = data.get("documents") or {}
+        total_s = data.get("total_s")
+        processed = int(docs.get("total", 0)) - int(docs.get("resumed", 0)) - int(docs.get("missing", 0))
+        return RunInfo(
+            path=str(path),
+            name=str(runner.get("name", "?")),
+            version=str(runner.get("version", "?")),
+            config=dict(runner.get("config") or {}),
+            status=str(data.get("status", "?")),
+            run_gold=str((data.get("gold") or {}).get("hash", "")),
+            total_s=float(total_s) if isinstance(total_s, (int, float)) else None,
+            processed=processed,
+            failed=int(docs.get("failed", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class ScoredRun:
+    run: RunInfo
+    evaluation: Evaluation
+    report: ScoreReport
+    selection_gold: str
+    """Hash of the gold documents of the run's selection now (compare with ``run.run_gold``)."""
+
+
+def find_runs(paths: Iterable[Path]) -> list[Path]:
+    """Run directories named by ``paths`` (each a run directory or a folder of them), sorted, unique.
+    InputError for a path that does not exist or holds no run."""
+    found: set[Path] = set()
+    for p in paths:
+        if not p.exists():
+            raise InputError(p, "no such run directory or folder")
+        if (p / RUN_JSON).is_file():
+            found.add(p)
+            continue
+        subs = sorted(d for d in p.iterdir() if d.is_dir() and (d / RUN_JSON).is_file()) if p.is_dir() else []
+        if not subs:
+            raise InputError(p, "not a run directory (no run.json) and holds no run directories")
+        found.update(subs)
+    return sorted(found, key=lambda d: (d.name, str(d)))
+
+
+def _selection(data: dict[str, Any]) -> Any:
+    from bench.run import Selection
+    from bench.shard import Shard
+
+    sel = data.get("selection") or {}
+    shard = sel.get("shard")
+    return Selection(
+        tuple(sel["langs"]) if sel.get("langs") else None,
+        tuple(sel["splits"]) if sel.get("splits") else None,
+        Shard(int(shard["index"]), int(shard["count"])) if shard else None,
+    )
+
+
+def score_run_dir(run_dir: Path, gold: GoldSet, config: ScoreConfig) -> ScoredRun:
+    """Score one run directory on its selection of ``gold``; InputError for a broken run directory."""
+    from bench.predictions import PredictionSet, load_predictions
+    from bench.run import select_documents
+    from bench.score import evaluate, summarize
+
+    data = read_run_json(run_dir)
+    pred_path = run_dir / PREDICTIONS
+    if not pred_path.is_file():
+        raise InputError(pred_path, "no predictions.jsonl in the run directory")
+    try:
+        selection = _selection(data)
+        chosen = select_documents(gold, selection)
+    except (KeyError, TypeError, ValueError) as e:
+        raise InputError(run_dir / RUN_JSON, f"unreadable selection ({e})", pointer="/selection") from None
+    if not chosen.documents:
+        raise InputError(run_dir / RUN_JSON, "its selection matches no gold document", pointer="/selection")
+    preds = load_predictions(pred_path, frozenset(d.doc_id for d in gold.documents))
+    keep = {d.doc_id for d in chosen.documents}
+    selected = PredictionSet(
+        {k: v for k, v in preds.by_doc.items() if k in keep}, preds.problems, preds.lines
+    )
+    ev = evaluate(chosen.documents, selected, config)
+    now = gold.select(selection.langs, selection.splits).content_hash
+    return ScoredRun(RunInfo.from_json(run_dir, data), ev, summarize(ev), now)
+
+
+def score_runs(run_dirs: Sequence[Path], gold: GoldSet, config: ScoreConfig) -> list[ScoredRun]:
+    return [score_run_dir(d, gold, config) for d in run_dirs]
