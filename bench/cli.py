@@ -354,7 +354,9 @@ def agreement_cmd(
     first: Annotated[
         Path | None, typer.Option("--first", help="The first annotation. Default: gold/.")
     ] = None,
-    out: Annotated[Path | None, typer.Option(help="Write the agreement figures here (JSON).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write the figures and the full scores here (JSON).")
+    ] = None,
 ) -> None:
     """Inter-annotator agreement: score a second annotation against the first with the benchmark's scorer."""
     from bench.agreement import agreement, agreement_figures
@@ -368,9 +370,8 @@ def agreement_cmd(
     report = agreement(a, b)
     render_report(report, details=False)
     if out is not None:
-        out.write_text(
-            json.dumps(agreement_figures(report), indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        figures = {"figures": agreement_figures(report), "scores": report.to_json()}
+        out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 # --- leaderboard, compare, report ---------------------------------------------------------------------------
