@@ -48,7 +48,7 @@ def test_agreement_cli_writes_figures(seed_pair_dir: Path, tmp_path: Path) -> No
         app, ["agreement", str(seed_pair_dir), "--first", str(seed_pair_dir), "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(out.read_text())["f1"]["value"]["micro"] == 1.0
+    assert json.loads(out.read_text())["figures"]["f1"]["value"]["micro"] == 1.0
 
 
 def test_agreement_cli_bad_folder(tmp_path: Path) -> None:
