@@ -391,8 +391,8 @@ def _baseline(inp: CardInputs) -> str:
     body = "\n\n".join(t.markdown() for t in inp.baseline)
     return f"""## Baseline results
 
-The `gold:` part of each signature names the gold the figures were computed on (this release is
-`{inp.content_hash}`; a different hash means the figures include documents left out of this release).
+The `gold:` part of each signature is the content hash of the documents the figures were computed on
+(this whole release: `{inp.content_hash}`).
 
 {body}"""
 

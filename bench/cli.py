@@ -108,7 +108,8 @@ def export_hf_cmd(
         ),
     ] = False,
     agreement: Annotated[
-        Path | None, typer.Option(help="Agreement figures (JSON). Default: gold/AGREEMENT.json if present.")
+        Path | None,
+        typer.Option(help="Agreement scores (JSON). Default: annotation/agreement.json if present."),
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline score report (JSON) for the card.")] = None,
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from bench.card import Table
 from bench.jsonloc import InputError, parse_json, read_text
+from bench.types import FIELDS
 
 Kind = Literal["agreement", "baseline"]
 
@@ -24,16 +25,20 @@ class CardFigures:
     baseline: tuple[Table, ...] = ()
 
 
-def default_agreement() -> Path:
-    from bench.paths import bundled_gold
+AGREEMENT_FILES = ("annotation/agreement.json", "gold/AGREEMENT.json")
+"""Where the agreement study's scores live, relative to the project root; the first that exists is used."""
 
-    return bundled_gold() / "AGREEMENT.json"
+
+def default_agreement() -> Path | None:
+    from bench.paths import project_root
+
+    found = [project_root() / f for f in AGREEMENT_FILES if (project_root() / f).is_file()]
+    return found[0] if found else None
 
 
 def card_figures(agreement: Path | None, baseline: Path | None) -> CardFigures:
-    """Tables from the given files; agreement defaults to gold/AGREEMENT.json when that file exists."""
-    if agreement is None and default_agreement().is_file():
-        agreement = default_agreement()
+    """Tables from the given files; agreement defaults to the agreement study's file when there is one."""
+    agreement = agreement or default_agreement()
     return CardFigures(
         agreement=read_tables(agreement, "agreement") if agreement else (),
         baseline=read_tables(baseline, "baseline") if baseline else (),
@@ -55,11 +60,13 @@ def read_tables(path: Path, kind: Kind) -> tuple[Table, ...]:
 
 
 def tables_from_scores(report: Mapping[str, Any], kind: Kind, where: str) -> tuple[Table, ...]:
-    """The card's tables from a ScoreReport JSON: F1 per row (fields, then claim-level) for each language,
-    micro and macro; for a baseline also per subset and per tag (languages pooled by adding counts)."""
+    """The card's tables from a ScoreReport JSON: F1 per row (the five fields in order, then the others)
+    for each language, micro and macro; for a baseline also per subset and per tag (languages pooled by
+    adding counts)."""
     try:
         per_lang: Mapping[str, Mapping[str, Any]] = report["per_lang"]
-        rows = tuple(next(iter(per_lang.values())))
+        keys = tuple(next(iter(per_lang.values())))
+        rows = tuple(f for f in FIELDS if f in keys) + tuple(k for k in keys if k not in FIELDS)
         signature = report["signature"]
         main = [(lang, _f1s(by, rows)) for lang, by in per_lang.items()]
         main.append(("micro", _f1s(report["micro"], rows)))

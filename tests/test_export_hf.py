@@ -650,3 +650,14 @@ def test_evaluate_scores_the_same_on_the_export_as_on_the_gold_folder(
     assert scores[0] == scores[1]
     assert f"gold:{gold_hash(kept)}" in scores[0]["signature"]
     assert 0 < scores[0]["headline"]["value"] < 1
+
+
+def test_the_card_takes_the_agreement_study_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench.figures import card_figures, read_tables
+
+    study = ROOT / "annotation" / "agreement.json"
+    assert card_figures(None, None).agreement == read_tables(study, "agreement") != ()
+    monkeypatch.setenv("CLAIMBENCH_HOME", str(tmp_path))  # a project without the study: nothing measured
+    assert card_figures(None, None).agreement == ()
