@@ -36,12 +36,7 @@ class Vocab:
         self.codes: dict[str, int] = {}
 
     def __call__(self, s: str | None) -> int:
-        if s is None:
-            return -1
-        code = self.codes.get(s)
-        if code is None:
-            code = self.codes[s] = len(self.codes)
-        return code
+        return -1 if s is None else self.codes.setdefault(s, len(self.codes))
 
     def rank(self, codes: IntArray) -> IntArray:
         """The sorted-order rank of each code (-1 stays -1)."""
@@ -74,10 +69,16 @@ class Tokens:
         owner: list[int] = []
         token: list[int] = []
         count: list[int] = []
+        intern = vocab.codes.setdefault
         for i, seq in enumerate(seqs):
+            if len(set(seq)) == len(seq):  # the common case: no repeated token
+                owner.extend([i] * len(seq))
+                token.extend([intern(t, len(vocab.codes)) for t in seq])
+                count.extend([1] * len(seq))
+                continue
             for t, c in Counter(seq).items():
                 owner.append(i)
-                token.append(vocab(t))
+                token.append(intern(t, len(vocab.codes)))
                 count.append(c)
         return Tokens(
             np.array(owner, dtype=np.int64),
@@ -110,7 +111,7 @@ def _columns(rows: list[tuple[Any, ...]], n_docs: int) -> ClaimColumns:
     """rows: (doc, has_metric, value, high, unit, period, yoy, yoy_unit, ev_start, ev_end)."""
     cols = list(zip(*rows, strict=True)) if rows else [() for _ in range(10)]
     doc = np.array(cols[0], dtype=np.int64)
-    value = np.array(cols[2], dtype=np.float64)
+    value = np.array(cols[2], dtype=np.float64)  # None becomes NaN
     high = np.array(cols[3], dtype=np.float64)
     high = np.where(np.isnan(high), value, high)
     unit = np.array(cols[4], dtype=np.int64)
@@ -132,10 +133,6 @@ def _columns(rows: list[tuple[Any, ...]], n_docs: int) -> ClaimColumns:
         np.array(cols[9], dtype=np.int64),
         nonnull,
     )
-
-
-def _nan(x: float | None) -> float:
-    return np.nan if x is None else float(x)
 
 
 @dataclass(frozen=True)
@@ -174,11 +171,11 @@ class GoldTable:
                     (
                         d,
                         True,
-                        _nan(c.value),
-                        _nan(c.value_high),
+                        c.value,
+                        c.value_high,
                         vocab(c.unit),
                         vocab(c.period),
-                        _nan(c.yoy_change),
+                        c.yoy_change,
                         vocab(c.yoy_unit),
                         ev.start,
                         ev.end,
@@ -247,16 +244,16 @@ class PredTable:
                     unreadable[d] += 1
                 if n is None:
                     n = _EMPTY
-                ev = n.evidence if n.evidence is not None else raw.evidence
+                ev = raw.evidence
                 rows.append(
                     (
                         d,
                         n.metric is not None,
-                        _nan(n.value),
-                        _nan(n.value_high),
+                        n.value,
+                        n.value_high,
                         vocab(n.unit),
                         vocab(n.period),
-                        _nan(n.yoy_change),
+                        n.yoy_change,
                         vocab(n.yoy_unit),
                         -1 if ev is None else ev.start,
                         -1 if ev is None else ev.end,
@@ -304,7 +301,15 @@ def normalize_prediction(raw: PredictedClaim, lang: Lang, published: str, strict
 
 
 def _unreadable(raw: PredictedClaim, n: Any) -> bool:
-    return any(getattr(raw, f) is not None and getattr(n, f) is None for f in _RAW_FIELDS)
+    """A field the runner filled (one of _RAW_FIELDS) that the normalizer could not read."""
+    return (
+        (raw.value is not None and n.value is None)
+        or (raw.value_high is not None and n.value_high is None)
+        or (raw.unit is not None and n.unit is None)
+        or (raw.period is not None and n.period is None)
+        or (raw.yoy_change is not None and n.yoy_change is None)
+        or (raw.yoy_unit is not None and n.yoy_unit is None)
+    )
 
 
 def _canonical_order(cols: ClaimColumns, vocab: Vocab, metric_vocab: Vocab, metric: IntArray) -> IntArray:
