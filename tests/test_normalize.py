@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bench.normalize import (
     NORMALIZER_VERSION,
+    collapse,
     find_numbers,
     find_periods,
     metric_similarity,
@@ -23,6 +24,7 @@ from bench.normalize import (
     parse_range,
     unit_at,
 )
+from bench.periods import period_bounds
 from bench.schema import unit_codes
 from bench.types import Evidence, Lang, PredictedClaim
 
@@ -316,6 +318,18 @@ PERIOD_CASES: list[tuple[str | None, Lang | None, str, str | None]] = [
     ("entre 2019 et 2023", "fr", PUB, "2019/2023"),
     ("over the next six years", "en", "2009-05-01", "2010/2015"),
     ("au cours des cinq dernières années", "fr", PUB, "2019/2023"),
+    ("since January", "en", PUB, "2024-01/2024-10"),
+    ("depuis mars", "fr", PUB, "2024-03/2024-10"),
+    ("the first ten months of the year", "en", PUB, "2024-01/2024-10"),
+    ("les dix premiers mois de l'année", "fr", PUB, "2024-01/2024-10"),
+    ("au premier semestre de l'année dernière", "fr", PUB, "2023-H1"),
+    ("January to March", "en", PUB, "2024-Q1"),
+    ("de janvier à juin 2019", "fr", PUB, "2019-H1"),
+    ("2019-01/2019-06", None, PUB, "2019-H1"),
+    ("2019-01/2019-03", None, PUB, "2019-Q1"),
+    ("2019-01/2019-12", None, PUB, "2019"),
+    ("2019-03-01/2019-03-31", None, PUB, "2019-03"),
+    ("2019-01/2019-09", None, PUB, "2019-01/2019-09"),
     ("nothing here", "en", PUB, None),
     ("", "en", PUB, None),
     (None, "en", PUB, None),
@@ -335,6 +349,19 @@ def test_find_periods_spans_in_running_text() -> None:
         ("2023", "last year"),
         ("2024-H1", "the first half of 2024"),
     ]
+
+
+_months = st.tuples(st.integers(2000, 2030), st.integers(1, 12))
+
+
+@settings(max_examples=300, derandomize=True)
+@given(_months, _months)
+def test_collapse_keeps_the_interval_bounds(a: tuple[int, int], b: tuple[int, int]) -> None:
+    first, last = sorted((a, b))
+    interval = f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}"
+    collapsed = collapse(interval)
+    assert period_bounds(collapsed) == period_bounds(interval)
+    assert len(collapsed) <= len(interval)
 
 
 # --- year-on-year changes --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bench.normalize.claim import NormalizedClaim, normalize_claim, normalize_qualifier
 from bench.normalize.metric import metric_similarity, metric_tokens, token_f1
 from bench.normalize.numbers import NumberMatch, find_numbers, parse_number, parse_range
-from bench.normalize.periods import PeriodMatch, find_periods, is_canonical, normalize_period
+from bench.normalize.periods import PeriodMatch, collapse, find_periods, is_canonical, normalize_period
 from bench.normalize.units import currency_before, normalize_unit, unit_at
 from bench.normalize.yoy import is_decrease, normalize_yoy
 
@@ -22,6 +22,7 @@ __all__ = [
     "NormalizedClaim",
     "NumberMatch",
     "PeriodMatch",
+    "collapse",
     "currency_before",
     "find_numbers",
     "find_periods",

@@ -22,8 +22,11 @@ Rules:
   mois dernier``; ``this quarter``/``this month``; ``yesterday``/``hier``; ``today``/``aujourd'hui``; a
   weekday (``on Monday``/``lundi``) is the most recent such day on or before ``published``.
 - ``year to date``/``so far this year``/``depuis le début de l'année`` -> YYYY-01/YYYY-MM up to the month
-  of ``published``. ``over the next six years`` -> the six years after ``published``'s year; ``the past
-  five years``/``les cinq dernières années`` -> the five years before it.
+  of ``published``; ``since March``/``depuis mars`` likewise from that month.
+- An interval that covers exactly a year, half, quarter or month is written as that (``2019-01/2019-06`` ->
+  ``2019-H1``; ``January to March`` -> Q1), also when a canonical interval is given (see collapse).
+- ``over the next six years`` -> the six years after ``published``'s year; ``the past five years``/``les
+  cinq dernières années`` -> the five years before it.
 - normalize_period of a longer phrase takes the first period found in it (find_periods lists them all).
 """
 
@@ -55,9 +58,34 @@ def normalize_period(text: str | None, lang: Lang | None, published: str) -> str
         return None
     s = text.strip()
     if is_canonical(s):
-        return s
+        return collapse(s)
     found = find_periods(s, lang, published)
     return found[0].period if found else None
+
+
+def collapse(period: str) -> str:
+    """The shortest canonical form of a canonical period: an interval that covers exactly one year, half,
+    quarter, month or day is written as that (``2019-01/2019-06`` -> ``2019-H1``, ``2019-01/2019-03`` ->
+    ``2019-Q1``, ``2024-01/2024-01`` -> ``2024-01``); other periods are returned unchanged."""
+    if "/" not in period:
+        return period
+    start, end = period_bounds(period)
+    y = start.year
+    if end.year != y:
+        return period
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(y)
+    for h in (1, 2):
+        if (start, end) == period_bounds(f"{y}-H{h}"):
+            return f"{y}-H{h}"
+    for q in (1, 2, 3, 4):
+        if (start, end) == period_bounds(f"{y}-Q{q}"):
+            return f"{y}-Q{q}"
+    if start.month == end.month and (start, end) == period_bounds(f"{y}-{start.month:02d}"):
+        return f"{y}-{start.month:02d}"
+    if start == end:
+        return start.isoformat()
+    return period
 
 
 def is_canonical(period: str) -> bool:
@@ -80,7 +108,7 @@ def find_periods(text: str, lang: Lang | None, published: str) -> list[PeriodMat
         for m in rx.finditer(folded):
             period = fn(m, pub)
             if period is not None and is_canonical(period):
-                candidates.append((m.start(), m.end(), period))
+                candidates.append((m.start(), m.end(), collapse(period)))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[PeriodMatch] = []
     last_end = -1
@@ -145,7 +173,7 @@ _REL_YEAR = r"(?:" + "|".join(re.escape(k) for k in sorted(_REL_YEARS, key=len, 
 # A year attached to a sub-year unit: "of 2024", "2024", "de l'annee derniere", "of last year".
 _YSUF = (
     r"(?:[ ,]*(?:of |in |de |du |en |d')?(?:the year |l'annee |l'exercice )?"
-    r"(?:(?P<y>" + _YEAR + r")(?!\d)|(?P<yrel>" + _REL_YEAR + r")))?"
+    r"(?:(?P<y>" + _YEAR + r")(?!\d)|(?P<yrel>" + _REL_YEAR + r"|the year|l'annee|l'exercice)(?![a-z])))?"
 )
 _B = r"(?<![a-z0-9])"  # word start
 _E = r"(?![a-z0-9])"  # word end
@@ -156,7 +184,7 @@ def _year_of(m: re.Match[str], pub: dt.date) -> int | None:
     if y:
         return int(y)
     if rel:
-        return pub.year + _REL_YEARS[rel]
+        return pub.year + _REL_YEARS.get(rel, 0)  # "of the year" / "de l'annee": the current year
     return None
 
 
@@ -298,6 +326,16 @@ def _rel_day(m: re.Match[str], pub: dt.date) -> str:
     return pub.isoformat()
 
 
+def _since_month(m: re.Match[str], pub: dt.date) -> str | None:
+    mo = _MONTHS[m.group("mo").rstrip(".")]
+    year = _year_of(m, pub)
+    if year is None:
+        year = _latest_start(pub, mo)
+    if (year, mo) > (pub.year, pub.month):
+        return None
+    return f"{year}-{mo:02d}/{pub.year}-{pub.month:02d}"
+
+
 def _ytd(m: re.Match[str], pub: dt.date) -> str:
     return f"{pub.year}-01" if pub.month == 1 else f"{pub.year}-01/{pub.year}-{pub.month:02d}"
 
@@ -396,6 +434,16 @@ def _rules() -> list[_Rule]:
             r"(?:le |au |du )?(?P<hf>premier|1er|second|deuxieme|2e|2eme) semestre|"
             r"(?P<hsix>(?:the )?first six months|(?:les )?six premiers mois))" + _E + _YSUF,
             _half,
+        ),
+        # "since January": from that month to the month of publication
+        (
+            _B
+            + r"(?:since|depuis) (?:(?:the )?(?:beginning|start) of |le debut de |debut )?(?P<mo>"
+            + _MONTH
+            + r")"
+            + _E
+            + _YSUF,
+            _since_month,
         ),
         # months
         (
