@@ -39,6 +39,7 @@ from typing import Any, Literal, Protocol
 
 from bench import __version__
 from bench.gold import GoldSet, document_hash
+from bench.outputs import output_problem
 from bench.runfiles import (
     PREDICTIONS,
     RUN_JSON,
@@ -52,8 +53,7 @@ from bench.runfiles import (
     write_sorted,
 )
 from bench.shard import Shard
-from bench.types import InputDocument, Lang, PredictedClaim
-from bench.validate import prediction_problems
+from bench.types import InputDocument, Lang
 from runners.base import Runner
 from runners.config import config_hash, config_json
 
@@ -187,26 +187,6 @@ def extract_one(
     if problem is not None:
         return Outcome(doc.doc_id, (), f"invalid output: {problem}", latency)
     return Outcome(doc.doc_id, tuple(c.to_json() for c in claims), None, latency)
-
-
-def output_problem(doc_id: str, claims: Any) -> str | None:
-    """Why a runner's return value is not a valid prediction (None when it is)."""
-    if not isinstance(claims, list | tuple):
-        return f"extract must return a list of PredictedClaim, not {type(claims).__name__}"
-    for i, c in enumerate(claims):
-        if not isinstance(c, PredictedClaim):
-            return f"/claims/{i}: expected a PredictedClaim, not {type(c).__name__}"
-    rec = {"doc_id": doc_id, "claims": [c.to_json() for c in claims]}
-    problems = prediction_problems(rec)
-    if problems:
-        ptr, msg = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return f"{ptr}: {msg}{more}"
-    try:
-        record_line(rec)
-    except ValueError:
-        return "a number is NaN or infinite"
-    return None
 
 
 def one_line(text: str) -> str:

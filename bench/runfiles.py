@@ -34,7 +34,7 @@ class Records:
 
 
 def read_records(path: Path) -> Records:
-    """Every valid record of a predictions file written by a run, tolerating broken lines."""
+    """The records of a predictions file written by a run, tolerating broken lines (a crash cut short)."""
     by_doc: dict[str, dict[str, Any]] = {}
     skipped: list[int] = []
     if not path.exists():
@@ -45,11 +45,24 @@ def read_records(path: Path) -> Records:
         except InputError:
             skipped.append(lineno)
             continue
-        if prediction_problems(rec):
+        if not _looks_written_by_a_run(rec):
             skipped.append(lineno)
             continue
         by_doc[rec["doc_id"]] = rec
     return Records(by_doc, tuple(skipped))
+
+
+def _looks_written_by_a_run(rec: Any) -> bool:
+    """The shape of a record the run loop wrote (its claims were checked before writing): a line that
+    parses but lacks it was not written by a run and is redone."""
+    return (
+        isinstance(rec, dict)
+        and isinstance(rec.get("doc_id"), str)
+        and bool(rec["doc_id"])
+        and isinstance(rec.get("claims"), list)
+        and (rec.get("error") is None or isinstance(rec["error"], str))
+        and isinstance(rec.get("doc_hash"), str)
+    )
 
 
 def read_records_strict(path: Path) -> dict[str, dict[str, Any]]:

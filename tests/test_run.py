@@ -296,3 +296,49 @@ def test_merge_refuses_incomplete_or_mixed_shards(tmp_path: Path) -> None:
     for dirs, message in cases:
         with pytest.raises(InputError, match=message):
             merge_runs(dirs, tmp_path / "merged")
+
+
+_ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=3),
+    st.text(min_size=199, max_size=201),
+    st.text(min_size=499, max_size=501),
+    st.sampled_from(["exact", "approx", "range", "roughly"]),
+    st.lists(st.integers(), max_size=1),
+)
+
+
+_CLAIM_FIELDS = (
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "period",
+    "yoy_change",
+    "yoy_unit",
+    "qualifier",
+    "align_id",
+    "claim_id",
+    "confidence",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    fields=st.dictionaries(st.sampled_from(_CLAIM_FIELDS), _ANY, max_size=4),
+    evidence=st.one_of(st.none(), st.tuples(_ANY, _ANY, _ANY)),
+)
+def test_the_fast_output_check_implies_schema_validity(fields: dict[str, Any], evidence: Any) -> None:
+    """plainly_valid is only a shortcut: whatever it accepts, the prediction schema accepts too."""
+    from bench.outputs import plainly_valid
+    from bench.types import Evidence, PredictedClaim
+    from bench.validate import prediction_problems
+
+    claim = PredictedClaim(**fields, evidence=Evidence(*evidence) if evidence else None)
+    if plainly_valid(claim):
+        rec = {"doc_id": "d", "claims": [claim.to_json()]}
+        assert prediction_problems(rec) == []
+        json.dumps(rec, allow_nan=False)
