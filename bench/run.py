@@ -11,6 +11,9 @@ Rules:
 - A document in a language the runner does not support gets empty claims and counts as unsupported.
 - ``workers > 1`` runs documents concurrently: threads for I/O-bound runners, spawned processes for
   CPU-bound ones. Records are written in completion order; the final sort makes the file independent of it.
+- With one worker, a runner with its own ``extract_batch`` (one that gains from batching, like the openai
+  runner's concurrent requests) gets chunks of ``batch_size`` documents (class attribute, default 64); each
+  document's latency_s is then the chunk's time divided by its size.
 """
 
 from __future__ import annotations
@@ -54,12 +57,13 @@ from bench.runfiles import (
 )
 from bench.shard import Shard
 from bench.types import InputDocument, Lang
-from runners.base import Runner
+from runners.base import BaseRunner, Runner
 from runners.config import config_hash, config_json
 
 log = logging.getLogger("claimbench.run")
 Status = Literal["complete", "stopped", "interrupted"]
 MAX_ERROR_CHARS = 500
+DEFAULT_BATCH_SIZE = 64
 
 
 class RunError(Exception):
@@ -303,6 +307,8 @@ def _execute(
 ) -> bool:
     """Run todo, calling handle (in this thread) on each outcome as it completes; False when handle
     stopped the run."""
+    if options.workers <= 1 and _has_own_batch(runner):
+        return _run_batches(runner, todo, options, handle)
     if options.workers <= 1 or len(todo) <= 1:
         return all(handle(extract_one(runner, doc, options.clock)) for doc in todo)
     if runner.io_bound:
@@ -310,6 +316,38 @@ def _execute(
         pool = ThreadPoolExecutor(options.workers, thread_name_prefix="claimbench-run")
         return _pump(pool, partial(extract_one, runner, clock=options.clock), todo, options, handle)
     return _run_processes(runner, todo, options, handle)
+
+
+def _has_own_batch(runner: Runner) -> bool:
+    own = getattr(type(runner), "extract_batch", None)
+    return callable(own) and own is not BaseRunner.extract_batch
+
+
+def _run_batches(
+    runner: Runner, todo: Sequence[InputDocument], options: RunOptions, handle: Callable[[Outcome], bool]
+) -> bool:
+    size = max(int(getattr(runner, "batch_size", DEFAULT_BATCH_SIZE)), 1)
+    batch = getattr(runner, "extract_batch")  # noqa: B009 (optional part of the protocol)
+    for i in range(0, len(todo), size):
+        chunk = todo[i : i + size]
+        start = options.clock()
+        try:
+            results = list(batch(chunk))
+            if len(results) != len(chunk):
+                raise ValueError(f"extract_batch returned {len(results)} results for {len(chunk)} documents")
+        except Exception as e:  # the whole chunk failed
+            results = [e] * len(chunk)
+        each = (options.clock() - start) / len(chunk)
+        for doc, res in zip(chunk, results, strict=True):
+            if isinstance(res, BaseException):
+                outcome = Outcome(doc.doc_id, (), one_line(f"{type(res).__name__}: {res}"), each)
+            else:
+                problem = output_problem(doc.doc_id, res)
+                claims = () if problem else tuple(c.to_json() for c in res)
+                outcome = Outcome(doc.doc_id, claims, f"invalid output: {problem}" if problem else None, each)
+            if not handle(outcome):
+                return False
+    return True
 
 
 class _PoolDied(Exception):
@@ -342,6 +380,8 @@ def _pump(
                 if exc is not None:
                     if isinstance(exc, BrokenProcessPool):
                         raise _PoolDied(sorted([doc, *pending.values()], key=lambda d: d.doc_id), exc)
+                    if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit in a worker thread
+                        raise exc
                     outcome = Outcome(doc.doc_id, (), one_line(f"{type(exc).__name__}: {exc}"), 0.0)
                 else:
                     outcome = fut.result()

@@ -152,3 +152,19 @@ class NoExtract:
 
 
 not_a_class = 42
+
+
+class BatchRunner(NumbersRunner):
+    """Has its own extract_batch (like a runner batching requests); records the batch sizes."""
+
+    name: ClassVar[str] = "batch"
+    io_bound: ClassVar[bool] = True
+    batch_size: ClassVar[int] = 3
+    batches: ClassVar[list[int]] = []
+    broken_batch: ClassVar[bool] = False
+
+    def extract_batch(self, documents: Sequence[InputDocument]) -> list[list[PredictedClaim] | BaseException]:
+        BatchRunner.batches.append(len(documents))
+        if BatchRunner.broken_batch:
+            raise ConnectionError("server down")
+        return super().extract_batch(documents)

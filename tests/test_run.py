@@ -18,6 +18,7 @@ from bench.runfiles import read_records_strict
 from bench.shard import Shard
 from bench.validate import validate_predictions_file
 from tests.dummy_runners import (
+    BatchRunner,
     EnglishOnlyRunner,
     FailConfig,
     NumbersRunner,
@@ -342,3 +343,34 @@ def test_the_fast_output_check_implies_schema_validity(fields: dict[str, Any], e
         rec = {"doc_id": "d", "claims": [claim.to_json()]}
         assert prediction_problems(rec) == []
         json.dumps(rec, allow_nan=False)
+
+
+def test_a_runner_with_its_own_batch_form_gets_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(BatchRunner, "batches", [])
+    gold = tiny_gold(4)
+    result = run(BatchRunner(FailConfig(("p01.en",))), gold, tmp_path / "batch", options=FIXED)
+    assert BatchRunner.batches == [3, 3, 2]
+    run(NumbersRunner(FailConfig(("p01.en",))), gold, tmp_path / "one", options=FIXED)
+    assert (tmp_path / "batch" / "predictions.jsonl").read_bytes() == (
+        tmp_path / "one" / "predictions.jsonl"
+    ).read_bytes()
+    assert (result.ok, result.failed) == (7, 1)
+
+
+def test_a_failed_batch_fails_its_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(BatchRunner, "batches", [])
+    monkeypatch.setattr(BatchRunner, "broken_batch", True)
+    result = run(BatchRunner(), tiny_gold(4), tmp_path, options=RunOptions(max_errors=4))
+    assert result.status == "stopped" and BatchRunner.batches == [3, 3]
+    assert {r["error"] for r in lines(tmp_path)} == {"ConnectionError: server down"}
+    assert len(lines(tmp_path)) == 5  # the fifth failure is past --max-errors 4: the run stops there
+
+
+def test_ctrl_c_in_a_worker_thread_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NumbersRunner, "interrupt_on", "p02.en")
+    with pytest.raises(KeyboardInterrupt):
+        run(ThreadedNumbersRunner(), tiny_gold(4), tmp_path, options=RunOptions(workers=2))
+    assert "p02.en" not in {r["doc_id"] for r in lines(tmp_path)}
+    assert run_json(tmp_path)["status"] == "interrupted"
