@@ -234,6 +234,7 @@ def run(
 
     status: Status = "complete"
     failed_now = 0
+    batched = options.workers <= 1 and _has_own_batch(runner)
     with _run_log(run_dir), pred_path.open("a", encoding="utf-8", newline="\n") as out:
         if out.tell() > 0 and not _ends_with_newline(pred_path):
             out.write("\n")  # end a line cut short by a crash, so the next record starts cleanly
@@ -277,7 +278,8 @@ def run(
                 run_dir / RUN_JSON,
                 _run_json(
                     identity, gold, selection, options, result, records, started, time.perf_counter() - t0
-                ),
+                )
+                | {"latency_kind": "batch-amortized" if batched else "per-document"},
             )
     return result
 

@@ -357,6 +357,8 @@ def test_a_runner_with_its_own_batch_form_gets_chunks(
         tmp_path / "one" / "predictions.jsonl"
     ).read_bytes()
     assert (result.ok, result.failed) == (7, 1)
+    assert run_json(tmp_path / "batch")["latency_kind"] == "batch-amortized"
+    assert run_json(tmp_path / "one")["latency_kind"] == "per-document"
 
 
 def test_a_failed_batch_fails_its_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
