@@ -162,6 +162,8 @@ _OUT_HELP = "Parent folder of run directories; a run goes to OUT/<runner>-<confi
 @app.command("runners")
 def runners_cmd() -> None:
     """List the installed runners: name, version, one-line description."""
+    import sys
+
     from rich.console import Console
     from rich.table import Table
 
@@ -176,7 +178,7 @@ def runners_cmd() -> None:
         table.add_row(
             info.name, info.version or "-", info.description if info.status == "ok" else info.status
         )
-    Console(width=160).print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)  # piped: do not wrap at 80
 
 
 @app.command("run")
