@@ -28,8 +28,8 @@ ROW_LABELS = {
     "unit": "unit",
     "period": "period",
     "yoy_change": "yoy",
-    "claim_located": "claim located",
-    "claim_exact": "claim exact",
+    "claim_located": "located",
+    "claim_exact": "exact",
 }
 DETAIL_ROWS = (*FIELD_ROWS, *CLAIM_ROWS)
 
@@ -109,7 +109,7 @@ def _filters(board: Leaderboard) -> str:
         for x in board.langs
     )
     groups = [*FIELD_ROWS, "claim"]
-    labels = {**ROW_LABELS, "claim": "claim level"}
+    labels = {**ROW_LABELS, "claim": "claim level (located, exact)"}
     fields = "".join(
         f'<label><input type="checkbox" class="f-field" value="{e(x)}" checked> {e(labels[x])}</label>'
         for x in groups
@@ -121,7 +121,7 @@ def chart_svg(board: Leaderboard, lang: str) -> str:
     """Grouped bars: one group per field (and claim-level measure), one bar per system, CI whiskers."""
     n = max(1, len(board.rows))
     bar, gap, left, top, height = 14, 18, 40, 12, 180
-    group_w = n * bar + gap
+    group_w = max(n * bar + gap, 64)
     width = left + len(DETAIL_ROWS) * group_w + 10
     total_h = top + height + 40
 
@@ -138,7 +138,7 @@ def chart_svg(board: Leaderboard, lang: str) -> str:
         parts.append(f'<text class="tick" x="{left - 4}" y="{ty + 4:.1f}" text-anchor="end">{tick:g}</text>')
     for gi, row in enumerate(DETAIL_ROWS):
         group = "claim" if row in CLAIM_ROWS else row
-        x0 = left + gi * group_w + gap / 2
+        x0 = left + gi * group_w + (group_w - n * bar) / 2
         parts.append(f'<g data-field="{e(group)}">')
         for si, r in enumerate(board.rows):
             c = r.per_lang[lang][row]  # type: ignore[index]
@@ -157,7 +157,7 @@ def chart_svg(board: Leaderboard, lang: str) -> str:
                     f'<path class="whisker" d="M{cx:.1f} {y1:.1f}V{y2:.1f}'
                     f'M{cx - 3:.1f} {y1:.1f}h6M{cx - 3:.1f} {y2:.1f}h6"/>'
                 )
-        label_x = x0 + n * bar / 2
+        label_x = left + gi * group_w + group_w / 2
         parts.append(
             f'<text class="label" x="{label_x:.1f}" y="{top + height + 16}" text-anchor="middle">'
             f"{e(ROW_LABELS[row])}</text></g>"
@@ -200,7 +200,8 @@ table{border-collapse:collapse}th,td{padding:4px 7px;border-bottom:1px solid #e2
 #board th[aria-sort=ascending]::after{content:" \\25B2"}
 #board th[aria-sort=descending]::after{content:" \\25BC"}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-.ci{display:block;color:#777;font-size:11px}.version,.run{color:#777;font-size:11px}
+.ci{display:block;color:#777;font-size:11px}.version,.run{display:block;color:#777;font-size:11px}
+td.system{white-space:nowrap}
 .hidden{display:none}.charts{display:flex;flex-wrap:wrap;gap:20px}
 .chart .grid{stroke:#e5e5e5}.chart .tick,.chart .label{font-size:11px;fill:#444}
 .chart .whisker{stroke:#222;stroke-width:1.2;fill:none}

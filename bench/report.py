@@ -17,7 +17,7 @@ from typing import Any
 
 from bench.results import RunInfo, ScoredRun
 from bench.score import ROWS
-from bench.types import FIELDS
+from bench.types import FIELDS, Lang
 
 CATEGORIES = (
     "scale",
@@ -80,7 +80,7 @@ class UnitConfusion:
 class ErrorReport:
     run: RunInfo
     signature: str
-    langs: tuple[str, ...]
+    langs: tuple[Lang, ...]
     categories: Mapping[str, Mapping[str, int]]  # language -> category -> count
     units: UnitConfusion
     worst: tuple[WorstDoc, ...]
