@@ -25,7 +25,10 @@ lists of runners.baseline_rules. For each document:
 6. Qualifier from the words just before the number: ``more than``/``surpassed``/``plus de``/``dépassé`` ->
    lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
 7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
-   phrases resolved against ``published``), ignoring phrases inside the YoY marker; none -> null.
+   phrases resolved against ``published``), ignoring phrases inside the YoY marker and comparison bases
+   (``from April 2021``); none -> null. A level given as a comparison base (``from 4.6% a year earlier``,
+   ``contre 1,85 euro un an plus tôt``) is a claim of its own for the year before the sentence's period.
+   A change followed by a comparative and a YoY marker (``8.4% more than a year earlier``) is a YoY change.
 8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
    (``the output value of Shenzhen's AI industry``), without determiners, period phrases or counts.
 9. Evidence: from the metric (or the number) to the end of the last piece of the claim (unit, YoY change
@@ -154,6 +157,7 @@ class _Mention:
     kind: Kind
     qualifier: str
     paren: bool
+    year_back: bool = False  # a comparison base "from 4.6% a year earlier": the period one year before
 
 
 _Span = tuple[int, int]
@@ -175,7 +179,9 @@ def _sentence_claims(
         base=s_start,
         lang=doc.lang,
         markers=markers,
-        periods=tuple(p for p in found if not _inside_any(p.start, p.end, markers)),
+        periods=tuple(
+            p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
+        ),
         period_spans=tuple((p.start, p.end) for p in found),
     )
     phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
@@ -221,7 +227,14 @@ def _mention(
     if unit == "count" and not scaled and abs(value) < 10:
         return None  # "3 offices": a narrative count (newswire spells small counts; digits here are rare)
     window = folded[max(prev_end, left - 60) : left]
-    marker_after = R.YOY_MARKER.match(folded, _skip_space(folded, right)) is not None
+    if R.BASE_BEFORE.search(window) and R.YEAR_EARLIER_AFTER.match(folded, right):
+        return _Mention(
+            start, end, value, unit, left, right, "value", _qualifier(window), False, year_back=True
+        )
+    comparative = R.COMPARATIVE.match(folded, right)
+    after_pos = comparative.end() if comparative else _skip_space(folded, right)
+    marker_after = R.YOY_MARKER.match(folded, after_pos) is not None
+    less = comparative is not None and marker_after and comparative.group("cmp") in R.LESS
     if unit in ("percent", "pp"):
         is_change = bool(R.CHANGE_WORD.search(_last_words(window, 6))) or marker_after
     else:
@@ -229,15 +242,23 @@ def _mention(
     kind: Kind = "value"
     if is_change:
         kind = "yoy" if sent.markers else "skip"
-    qualifier = "exact"
-    for name, rx in R.QUALIFIER_BEFORE:
-        if rx.search(window):
-            qualifier = name
-            break
-    if kind == "yoy" and is_decrease(_last_words(window, 6)) and value > 0:
+    if kind == "yoy" and (less or is_decrease(_last_words(window, 6))) and value > 0:
         value = -value
     paren = folded.rfind("(", 0, left) > folded.rfind(")", 0, left)
-    return _Mention(start, end, value, unit, left, right, kind, qualifier, paren)
+    return _Mention(start, end, value, unit, left, right, kind, _qualifier(window), paren)
+
+
+def _qualifier(window: str) -> str:
+    """Rule 6: the qualifier the words just before a number give; exact when none."""
+    for name, rx in R.QUALIFIER_BEFORE:
+        if rx.search(window):
+            return name
+    return "exact"
+
+
+def _base_period(folded: str, p: PeriodMatch) -> bool:
+    """A period phrase that names the comparison base ("from April 2021"), not the figure's period."""
+    return R.BASE_PERIOD_BEFORE.search(folded, max(0, p.start - 30), p.start) is not None
 
 
 def _restated(sent: _Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
@@ -306,7 +327,13 @@ def _claim(
     skip: list[_Span],
     values: list[_Mention],
 ) -> tuple[int, PredictedClaim]:
-    metric, metric_start = _metric(sent, m.left, skip)
+    if m.year_back:  # a comparison base measures what the sentence's other figure measures
+        others = [v for v in values if not v.year_back]
+        nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left)) if others else m
+        metric, _ = _metric(sent, nearest.left, skip if nearest is m else [])
+        metric_start: int | None = None
+    else:
+        metric, metric_start = _metric(sent, m.left, skip)
     if metric_start is not None and any(metric_start <= v.start < m.left for v in values):
         metric, metric_start = _unit_words(sent.text, m), None  # the phrase belongs to an earlier figure
     end = (high or m).right
@@ -320,7 +347,9 @@ def _claim(
         value=m.value,
         value_high=high.value if high is not None else None,
         unit=m.unit if m.unit is not None or high is None else high.unit,
-        period=_period(m, sent.periods),
+        period=_period(m, sent.periods)
+        if not m.year_back
+        else _year_before(_period_of_others(m, values, sent)),
         yoy_change=yoy_change,
         yoy_unit=yoy_unit,
         qualifier="range" if high is not None else m.qualifier,
@@ -341,6 +370,28 @@ def _change_only(sent: _Sentence, y: _Mention, skip: list[_Span]) -> tuple[int, 
         evidence=_evidence(sent, start, _marker_end(y, sent.markers)),
     )
     return sent.base + start, claim
+
+
+def _period_of_others(m: _Mention, values: list[_Mention], sent: _Sentence) -> str | None:
+    """The period of the sentence's other figures (for a comparison base): that of the nearest one."""
+    others = [v for v in values if not v.year_back]
+    if not others:
+        return _period(m, sent.periods)
+    nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
+    return _period(nearest, sent.periods)
+
+
+def _year_before(period: str | None) -> str | None:
+    """The same canonical period one year earlier (2024-03 -> 2023-03, FY2024 -> FY2023)."""
+    if period is None:
+        return None
+    if "/" in period:
+        a, b = period.split("/", 1)
+        return f"{_year_before(a)}/{_year_before(b)}"
+    if period.startswith("FY"):
+        return f"FY{int(period[2:]) - 1}"
+    rest = "-02-28" if period[4:] == "-02-29" else period[4:]
+    return f"{int(period[:4]) - 1}{rest}"
 
 
 def _evidence(sent: _Sentence, start: int, end: int) -> Evidence:
@@ -396,9 +447,22 @@ def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | Non
     words: list[_Word] = [(m.start(), m.end(), m.group()) for m in R.WORD.finditer(folded, 0, pos)]
     verbs = R.VERBS[sent.lang]
 
+    listed_verb_seen = False
+
     def droppable(k: int) -> bool:
+        """Link words, verbs, other changes and periods; a participle not in the verb list only while no
+        listed verb has been passed ("la production cumulée s'est élevée à": "cumulée" stays)."""
+        nonlocal listed_verb_seen
         w = words[k]
-        return w[2] in R.EDGE_WORDS or _is_verb(s, w, verbs) or _inside_any(w[0], w[1], skip)
+        if _in_verbs(s, w, verbs):
+            listed_verb_seen = True
+            return True
+        return (
+            w[2] in R.EDGE_WORDS
+            or (not listed_verb_seen and _is_verb(s, w, verbs))
+            or _inside_any(w[0], w[1], skip)
+            or any(a <= w[0] < b for a, b in sent.period_spans)
+        )
 
     # drop the verb group, qualifiers, link words and other changes right before the number
     i = len(words)

@@ -16,9 +16,9 @@ YOY_MARKER = re.compile(
     r"(?<![a-z])(?:"
     r"year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y"
     r"|(?:from|than|over|on) a year (?:earlier|ago|before)"
-    r"|(?:compared (?:with|to)|from|than|over|versus|vs\.?|against) (?:the )?(?:same|corresponding) "
-    r"(?:period|quarter|month|half|time) (?:of |in )?(?:last|the previous|the prior|a|the) ?year"
-    r"(?: earlier| before)?"
+    r"|(?:compared (?:with|to)|from|than|over|versus|vs\.?|against) (?:in |during )?(?:the )?"
+    r"(?:same|corresponding) (?:period|quarter|month|half|time) (?:of |in )?"
+    r"(?:(?:last|the previous|the prior|a|the) ?year(?: earlier| before)?|(?:19|20)\d{2})"
     r"|compared (?:with|to) (?:a year (?:earlier|ago)|last year|the previous year|the prior year"
     r"|(?:19|20)\d{2})"
     r"|(?:yearly|annual|year-on-year|on-year) "
@@ -28,6 +28,8 @@ YOY_MARKER = re.compile(
     r"|par rapport (?:a|au) (?:la |le )?(?:meme )?(?:periode|mois|trimestre|semestre)? ?(?:de |d')?"
     r"(?:l'annee|l'an|l'exercice) (?:precedente?|derniere?|passee?)"
     r"|par rapport a (?:l'an dernier|l'annee derniere|l'an passe|l'annee passee|(?:19|20)\d{2})"
+    r"|(?:que|qu'a|qu'en|qu'au cours de) (?:sur |pendant |durant |a |au cours de )?la (?:meme|periode) "
+    r"(?:periode )?(?:de |d')?(?:l'(?:annee|an|exercice) (?:precedente?|derniere?|passee?)|(?:19|20)\d{2})"
     r"|(?:augmentation|hausse|croissance|baisse|diminution|progression|recul|repli|contraction) annuelle?"
     r"|en variation annuelle|en rythme annuel"
     r")(?![a-z])"
@@ -78,6 +80,26 @@ DURATION_AFTER = re.compile(
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(?\d{2,4}\)?[ .-]){2,}\d{2,4}")
 PHONE_CUE = re.compile(r"(?<![a-z])(?:tel|phone|telephone|fax|hotline)(?![a-z])|\+\d")
 
+# A comparative between a change and its YoY marker ("8.4% more than a year earlier", "3,9 % de plus que").
+COMPARATIVE = re.compile(
+    r"[ ,]*(?P<cmp>more|less|higher|lower|above|below|de plus|de moins|en plus|en moins)[ ]*"
+)
+LESS = frozenset({"less", "lower", "below", "de moins", "en moins"})
+# A level given as the comparison base ("from 4.6% a year earlier", "contre 1,85 euro un an plus tot").
+BASE_BEFORE = re.compile(
+    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|contre|par rapport a|than)\s*"
+    r"(?:about |around |some |environ |pres de )?$"
+)
+YEAR_EARLIER_AFTER = re.compile(
+    r"[ ,]*(?:a year (?:earlier|ago|before)|the previous year|last year|un an (?:plus tot|auparavant)"
+    r"|l'an dernier|l'annee (?:derniere|precedente))(?![a-z])"
+)
+# A period phrase given as a comparison base ("from April 2021", "par rapport a avril 2021").
+BASE_PERIOD_BEFORE = re.compile(
+    r"(?<![a-z])(?:from|than|against|compared with|compared to|versus|vs\.?|contre|par rapport a"
+    r"|par rapport au|qu'en|que)\s*(?:in |en |the |le |la |l')?$"
+)
+
 # Restatement of the previous value: ", or 4%", ", soit 4 %".
 RESTATEMENT_GAP = re.compile(
     r"^\s*,?\s*(?:or|i\.e\.|soit|ou)\s*(?:about|some|around|environ|pres de|quelque)?\s*$"
@@ -86,6 +108,8 @@ RANGE_GAP = re.compile(r"^\s*(?:-|to|and|a|et|au)\s*$")
 
 # Verbs (and auxiliaries) that end a subject noun phrase, per language.
 _VERBS_EN = """
+    built paid bought brought held kept led left met ran took gave got began drew drove struck stood put
+    set sank shrank swelled spent lost won fell rose grew cut hit
     is are was were be been being has have had will would could should may might can do does did stood
     stands stand remained remains remain reached reaches reach hit hits totaled totalled totaling
     totalling amounted amounts amounting came comes rose rises rise rising grew grows increased
@@ -107,7 +131,8 @@ _VERBS_FR = """
     annonce prevu estime devrait pourrait abrite compte comptait passe passant culmine pese pesait
     emploie employait dispose connu s'eleve s'elevait s'elevent s'etablit s'etablissait s'est se sont
     s'etait etabli etablie s'etablir atteindre depasser s' se indique declare montre indiquent selon va
-    vont veut prevoit compte supprimer creer investir atteindre
+    vont veut prevoit compte supprimer creer investir atteindre reduit ramene creuse elargi retreci accru
+    maintenu tombe remonte descendu monte stabilise inscrit
 """
 VERBS = {"en": _words(_VERBS_EN), "fr": _words(_VERBS_FR)}
 # Words stripped from the ends of a metric phrase (determiners, link words, qualifiers, adverbs).

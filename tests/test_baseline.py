@@ -200,6 +200,38 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
         ],
     ),
     ("fr", "La ville a ouvert trois bureaux et 3 agences le 1er mars.", []),
+    (
+        "en",
+        "The deficit narrowed to 3.8% of GDP in 2024 from 4.6% a year earlier.",
+        [
+            (3.8, None, "percent", "2024", None, None, "exact"),
+            (4.6, None, "percent", "2023", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Le déficit s'est réduit à 3,8 % du PIB en 2024, contre 4,6 % un an plus tôt.",
+        [
+            (3.8, None, "percent", "2024", None, None, "exact"),
+            (4.6, None, "percent", "2023", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Output was 3.1 million tonnes, 2% less than in the same period of 2023.",
+        [(3.1e6, None, "t", None, -2.0, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "Sur les dix premiers mois de l'année, la production s'est élevée à 121,6 millions de barils, soit "
+        "3,9 % de plus que sur la même période de l'année précédente.",
+        [(121.6e6, None, "bbl", "2024-01/2024-10", 3.9, "percent", "exact")],
+    ),
+    (
+        "en",
+        "In April, chemical output plunged 9.4% from April 2023 to 3 million tonnes.",
+        [(3e6, None, "t", "2024-04", None, None, "exact")],  # the base period is not the figure's period
+    ),
 ]
 
 
@@ -224,6 +256,8 @@ def test_sentences(lang: Lang, text: str, expected: list[Row]) -> None:
             "prix consommation",
         ),
         ("fr", "L'entreprise, qui emploie plus de 12 000 personnes, a fermé.", "entreprise"),
+        ("fr", "La production cumulée s'est élevée à 121,6 millions de barils.", "production cumulée"),
+        ("fr", "Le déficit s'est réduit à 3,8 % du PIB en 2024.", "déficit"),
     ],
 )
 def test_metric_is_the_subject_noun_phrase(lang: Lang, text: str, metric: str) -> None:
