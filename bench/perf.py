@@ -30,7 +30,7 @@ import numpy as np
 
 Figures = dict[str, Any]
 CASES: dict[str, Callable[[], Figures]] = {}
-PLUGINS: tuple[str, ...] = ("runners.llm.perf",)
+PLUGINS: tuple[str, ...] = ("runners.llm.perf", "runners.baseline_perf")
 """Modules imported before listing or running cases, so that they can register theirs."""
 
 
