@@ -135,8 +135,15 @@ def test_recognizers_finds_the_seed_values_in_both_languages(seed: dict[str, Doc
         _check_evidence(claims, seed[lang].text)
 
 
-def test_quantulum3_finds_the_seed_values_in_english(seed: dict[str, Document]) -> None:
-    claims = quantulum.Quantulum3Runner().extract(seed["en"].input())
+@pytest.fixture(scope="module")
+def q3(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A quantulum3 runner whose classifier is trained once for this module, in a temporary folder."""
+    config = quantulum.Quantulum3Config(classifier_dir=tmp_path_factory.mktemp("quantulum3"))
+    return quantulum.Quantulum3Runner(config)
+
+
+def test_quantulum3_finds_the_seed_values_in_english(seed: dict[str, Document], q3: Any) -> None:
+    claims = q3.extract(seed["en"].input())
     found = _triples(claims)
     # quantulum3 reads "percent year on year" as percent·year, and "U.S. dollars" as the atomic mass unit
     # "U": the value is found, the currency is not (the library's own reading, kept as it is).
@@ -152,20 +159,31 @@ def test_quantulum3_finds_the_seed_values_in_english(seed: dict[str, Document]) 
     _check_evidence(claims, seed["en"].text)
 
 
-def test_quantulum3_is_english_only(seed: dict[str, Document], tmp_path: Path) -> None:
+def test_quantulum3_is_english_only(seed: dict[str, Document], q3: Any, tmp_path: Path) -> None:
     from bench.run import run
 
     assert quantulum.Quantulum3Runner.languages == frozenset({"en"})
-    result = run(quantulum.Quantulum3Runner(), GoldSet((seed["en"], seed["fr"]), "seed"), tmp_path / "run")
+    result = run(q3, GoldSet((seed["en"], seed["fr"]), "seed"), tmp_path / "run")
     run_json = json.loads((tmp_path / "run" / "run.json").read_text())
     assert run_json["documents"]["unsupported"] == 1 and run_json["documents"]["failed"] == 0
     assert result.failed == 0
+    assert run_json["signature_inputs"]["quantulum3.classifier"].startswith("quantulum3-")
     records = {
         r["doc_id"]: r
         for r in map(json.loads, (tmp_path / "run" / "predictions.jsonl").read_text().splitlines())
     }
     assert records[f"{SEED}.fr"]["claims"] == [] and records[f"{SEED}.fr"]["error"] is None
     assert records[f"{SEED}.en"]["claims"]
+
+
+def test_quantulum3_classifier_is_trained_once_and_reused(q3: Any) -> None:
+    from runners.peers.quantulum_clf import classifier_id, classifier_path
+
+    path = classifier_path(q3.config.classifier_dir)
+    assert path.name == f"clf-{classifier_id()}.joblib" and path.exists()
+    stamp = path.stat().st_mtime_ns
+    assert classifier_path(q3.config.classifier_dir) == path and path.stat().st_mtime_ns == stamp
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
 
 
 def test_versions_carry_the_library_version() -> None:
@@ -187,6 +205,7 @@ def test_runners_command_lists_both_with_versions() -> None:
     ("runner", "module", "library"),
     [
         ("quantulum3", "runners.peers.quantulum", "quantulum3"),
+        ("quantulum3", "runners.peers.quantulum", "stemming"),
         ("recognizers", "runners.peers.recognizers", "recognizers_suite"),
     ],
 )

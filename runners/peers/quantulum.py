@@ -7,15 +7,15 @@ ISO code; a plain number (quantulum3's ``dimensionless``) as a number; any other
 (quantulum3 reads "104.2 percent year on year" as percent·year), through bench.normalize.normalize_unit.
 Evidence is quantulum3's span.
 
-English only: French documents are recorded by the run as unsupported. quantulum3 runs without its
-optional classifier (the ``quantulum3[classifier]`` extra needs ``stemming`` and ships a model pickled for
-one scikit-learn version): ``classifier_path`` names no file, so the library uses its own heuristic
-disambiguation, the same on every machine."""
+English only: French documents are recorded by the run as unsupported. quantulum3 disambiguates units
+with its classifier, trained on this machine from the library's own training data
+(runners/peers/quantulum_clf.py); the classifier's versions are part of the run's signature inputs."""
 
 from __future__ import annotations
 
 import importlib.util
 import warnings
+from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,11 +24,15 @@ from bench.types import InputDocument, Lang, PredictedClaim
 from runners.base import BaseRunner
 from runners.peers.common import Found, Kind, to_claims
 
-if importlib.util.find_spec("quantulum3") is None:  # the registry turns this into "pip install ...[peers]"
-    raise ImportError("quantulum3 is not installed", name="quantulum3")
+for _module in ("quantulum3", "stemming"):  # stemming: quantulum3's classifier needs it
+    if importlib.util.find_spec(_module) is None:  # the registry turns this into "pip install ...[peers]"
+        raise ImportError(f"{_module} is not installed", name=_module)
 
-NO_CLASSIFIER = str(Path(__file__).with_name("no-classifier.joblib"))
-"""A path with no file: quantulum3 then falls back to its heuristic unit disambiguation."""
+
+@dataclass(frozen=True)
+class Quantulum3Config:
+    classifier_dir: Path | None = None
+    """Where the trained classifier is cached; None: $XDG_CACHE_HOME/claimbench/quantulum3."""
 
 
 def found_of(quantity: Any) -> Found:
@@ -59,11 +63,20 @@ class Quantulum3Runner(BaseRunner):
     io_bound: ClassVar[bool] = False
     languages: ClassVar[frozenset[Lang]] = frozenset({"en"})
     requires_extra: ClassVar[str] = "peers"
+    Config: ClassVar[type[Any]] = Quantulum3Config
+
+    def signature_inputs(self) -> dict[str, str]:
+        from runners.peers.quantulum_clf import classifier_id
+
+        return {"quantulum3.classifier": classifier_id()}
 
     def extract(self, document: InputDocument) -> list[PredictedClaim]:
         from quantulum3 import parser
 
-        with warnings.catch_warnings():  # "classifier not found, falling back to heuristics", by design
+        from runners.peers.quantulum_clf import classifier_path
+
+        model = str(classifier_path(self.config.classifier_dir))
+        with warnings.catch_warnings():  # quantulum3 warns about optional modules it does not need here
             warnings.simplefilter("ignore")
-            quantities = parser.parse(document.text, lang="en_US", classifier_path=NO_CLASSIFIER)
+            quantities = parser.parse(document.text, lang="en_US", classifier_path=model)
         return to_claims((found_of(q) for q in quantities), document.text)
