@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from bench.execute import RunError
 from bench.gold import GoldError, GoldSet, load_gold
 from bench.jsonloc import InputError
-from bench.run import ProgressSink, RunError, RunnerIdentity, RunOptions, RunResult, Selection, run
+from bench.run import ProgressSink, RunnerIdentity, RunOptions, RunResult, Selection, run
 from bench.shard import Shard
 from bench.types import LANGS, Lang
 from runners.base import Runner

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from bench.execute import RunError
 from bench.gold import GoldSet, document_hash
 from bench.jsonloc import InputError
 from bench.merge import merge_runs
-from bench.run import RunError, RunnerIdentity, RunOptions, Selection, run
+from bench.run import RunnerIdentity, RunOptions, Selection, run
 from bench.runfiles import read_records_strict
 from bench.shard import Shard
 from bench.validate import validate_predictions_file
