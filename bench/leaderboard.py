@@ -81,6 +81,8 @@ class Row:
             "consistency_all": self.consistency_all,
             "invalid_rate": self.invalid_rate,
             "runner_errors": self.runner_errors,
+            "failed_documents": r.failed,
+            "unsupported_documents": r.unsupported,
             "total_s": r.total_s,
             "docs_per_s": r.docs_per_s,
         }

@@ -77,9 +77,17 @@ def notes(board: Leaderboard) -> list[str]:
         f"(paired bootstrap, p >= {board.alpha:g}) shares its group. Headline = macro-F1 over the 5 fields "
         f"and {len(board.langs)} languages; claim-level F1 and intervals are macro over languages.",
     ]
+    for r in board.rows:
+        if r.run.unsupported:
+            lines.append(
+                f"{r.name}: {r.run.unsupported} documents in a language the runner does not support "
+                "(scored as empty predictions)"
+            )
     for e in board.excluded:
         lines.append(f"excluded: {e.run.name} {e.run.version} ({e.run.label}): {e.reason}")
-    lines.append(f"signature: {board.signature}")
+    if not board.rows:
+        lines.append("no run ranked: every run was excluded")
+    lines.append(f"signature: {board.signature or '-'}")
     return lines
 
 

@@ -39,6 +39,8 @@ class RunInfo:
     processed: int
     """Documents extracted by the last invocation (resumed and missing ones excluded): the docs/s base."""
     failed: int
+    unsupported: int = 0
+    """Documents in a language the runner does not support (scored as empty predictions)."""
 
     @property
     def label(self) -> str:
@@ -68,6 +70,7 @@ class RunInfo:
             total_s=float(total_s) if isinstance(total_s, (int, float)) else None,
             processed=processed,
             failed=int(docs.get("failed", 0)),
+            unsupported=int(docs.get("unsupported", 0)),
         )
 
 

@@ -328,3 +328,17 @@ def test_report_cli(runs: dict[str, Path]) -> None:
     assert len(data["worst_documents"]) == 10
     r = cli.invoke(app, ["report", str(runs["file"]), "--format", "html"])
     assert r.exit_code == 2 and "--format must be table or json" in r.output
+
+
+def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> None:
+    half = replace(cases.weak_a, run=replace(cases.weak_a.run, unsupported=12))
+    md = render(build([cases.perfect, half]), "md")
+    assert (
+        "weak-a: 12 documents in a language the runner does not support (scored as empty predictions)" in md
+    )
+    stale = replace(cases.perfect, run=replace(cases.perfect.run, run_gold="0123456789ab"))
+    empty = build([stale])
+    assert empty.rows == () and len(empty.excluded) == 1
+    for fmt in FORMATS:
+        assert render(empty, fmt)
+    assert "no run ranked: every run was excluded" in render(empty, "md")
