@@ -144,6 +144,7 @@ class _Sentence:
     markers: tuple[tuple[int, int], ...]  # YoY markers
     periods: tuple[PeriodMatch, ...]  # period phrases outside the markers
     period_spans: tuple[tuple[int, int], ...]  # every period phrase
+    all_periods: tuple[PeriodMatch, ...]  # every period phrase, comparison bases included
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,10 @@ class _Mention:
     kind: Kind
     qualifier: str
     paren: bool
-    year_back: bool = False  # a comparison base "from 4.6% a year earlier": the period one year before
+    base: bool = False  # a comparison base ("from 4.6% a year earlier", "contre 162 milliards en 2023")
+    base_year: int | None = None  # its year when the text gives it as "the same period of 2023"
+    year_back: bool = False  # its period is the one a year before the other figure's ("a year earlier")
+    own_period: PeriodMatch | None = None  # the period written right after it ("from 7.4% in July")
 
 
 _Span = tuple[int, int]
@@ -183,6 +187,7 @@ def _sentence_claims(
             p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
         ),
         period_spans=tuple((p.start, p.end) for p in found),
+        all_periods=tuple(found),
     )
     phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
     mentions: list[_Mention] = []
@@ -194,6 +199,8 @@ def _sentence_claims(
         if mention is None:
             continue
         mention = _restated(sent, mention, mentions)
+        if mention.unit is None and mentions and mentions[-1].kind == "value":  # "against 162.1 billion"
+            mention = replace(mention, unit=mentions[-1].unit)
         mentions.append(mention)
         prev_end = mention.right
     return _assemble(sent, mentions)
@@ -220,23 +227,24 @@ def _mention(
             return None
         noun = re.match(r"\s+(?:de |d')?([a-z]+)", folded[end:])
         range_start = re.match(r"\s*(?:-|to|and|a|et|au)\s*[\d$€£]", folded[end:]) is not None
+        named_count = R.NUMBER_OF.search(folded, max(0, start - 80), start) is not None
         if not scaled and not range_start:
-            if not (abs(value) >= cfg.min_count and noun and noun.group(1) not in R.CONNECTORS):
+            noun_follows = noun is not None and noun.group(1) not in R.CONNECTORS
+            if not (abs(value) >= cfg.min_count and (noun_follows or named_count)):
                 return None
             unit = "count"
     if unit == "count" and not scaled and abs(value) < 10:
         return None  # "3 offices": a narrative count (newswire spells small counts; digits here are rare)
     window = folded[max(prev_end, left - 60) : left]
-    if R.BASE_BEFORE.search(window) and R.YEAR_EARLIER_AFTER.match(folded, right):
-        return _Mention(
-            start, end, value, unit, left, right, "value", _qualifier(window), False, year_back=True
-        )
+    if R.BASE_BEFORE.search(window):
+        return _base_mention(sent, start, end, value, unit, left, right, window)
     comparative = R.COMPARATIVE.match(folded, right)
     after_pos = comparative.end() if comparative else _skip_space(folded, right)
     marker_after = R.YOY_MARKER.match(folded, after_pos) is not None
     less = comparative is not None and marker_after and comparative.group("cmp") in R.LESS
     if unit in ("percent", "pp"):
-        is_change = bool(R.CHANGE_WORD.search(_last_words(window, 6))) or marker_after
+        cue = R.CHANGE_WORD.search(_last_words(window, 6)) and not R.LEVEL_LINK.search(window)
+        is_change = bool(cue) or marker_after
     else:
         is_change = bool(R.CHANGE_BY.search(window)) or marker_after
     kind: Kind = "value"
@@ -246,6 +254,27 @@ def _mention(
         value = -value
     paren = folded.rfind("(", 0, left) > folded.rfind(")", 0, left)
     return _Mention(start, end, value, unit, left, right, kind, _qualifier(window), paren)
+
+
+def _base_mention(
+    sent: _Sentence, start: int, end: int, value: float, unit: str | None, left: int, right: int, window: str
+) -> _Mention:
+    """A level given as a comparison base: its period is written after it ("in July"), or is the other
+    figure's one year back ("a year earlier") or in the year given ("the same period of 2023")."""
+    mention = _Mention(start, end, value, unit, left, right, "value", _qualifier(window), False, base=True)
+    if R.YEAR_EARLIER_AFTER.match(sent.folded, right):
+        return replace(mention, year_back=True)
+    same = R.SAME_PERIOD_AFTER.match(sent.folded, right)
+    if same:
+        return replace(mention, base_year=int(same.group("y")))
+    own = next((p for p in sent.all_periods if right <= p.start <= _skip_words(sent.folded, right)), None)
+    return replace(mention, own_period=own)
+
+
+def _skip_words(folded: str, pos: int) -> int:
+    """Where a period phrase may start right after pos: past spaces, commas and "in"/"en"."""
+    m = re.match(r"[ ,]*(?:(?:in|en|au|during|pendant) )?", folded[pos:])
+    return pos + (m.end() if m else 0)
 
 
 def _qualifier(window: str) -> str:
@@ -327,10 +356,10 @@ def _claim(
     skip: list[_Span],
     values: list[_Mention],
 ) -> tuple[int, PredictedClaim]:
-    if m.year_back:  # a comparison base measures what the sentence's other figure measures
-        others = [v for v in values if not v.year_back]
-        nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left)) if others else m
-        metric, _ = _metric(sent, nearest.left, skip if nearest is m else [])
+    others = [v for v in values if not v.base]
+    if m.base and others:  # a comparison base measures what the sentence's other figure measures
+        nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
+        metric, _ = _metric(sent, nearest.left, [])
         metric_start: int | None = None
     else:
         metric, metric_start = _metric(sent, m.left, skip)
@@ -347,9 +376,7 @@ def _claim(
         value=m.value,
         value_high=high.value if high is not None else None,
         unit=m.unit if m.unit is not None or high is None else high.unit,
-        period=_period(m, sent.periods)
-        if not m.year_back
-        else _year_before(_period_of_others(m, values, sent)),
+        period=_claim_period(m, values, sent),
         yoy_change=yoy_change,
         yoy_unit=yoy_unit,
         qualifier="range" if high is not None else m.qualifier,
@@ -372,26 +399,38 @@ def _change_only(sent: _Sentence, y: _Mention, skip: list[_Span]) -> tuple[int, 
     return sent.base + start, claim
 
 
-def _period_of_others(m: _Mention, values: list[_Mention], sent: _Sentence) -> str | None:
-    """The period of the sentence's other figures (for a comparison base): that of the nearest one."""
-    others = [v for v in values if not v.year_back]
+def _claim_period(m: _Mention, values: list[_Mention], sent: _Sentence) -> str | None:
+    """Rule 7: the nearest period phrase not owned by a comparison base; for a base, its own period, or
+    the other figure's period moved to the base's year."""
+    owned = {(v.own_period.start, v.own_period.end) for v in values if v.own_period is not None}
+    periods = [p for p in sent.periods if (p.start, p.end) not in owned]
+    if not m.base:
+        return _period(m, periods)
+    if m.own_period is not None:
+        return m.own_period.period
+    others = [v for v in values if not v.base]
     if not others:
-        return _period(m, sent.periods)
+        return None
     nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
-    return _period(nearest, sent.periods)
-
-
-def _year_before(period: str | None) -> str | None:
-    """The same canonical period one year earlier (2024-03 -> 2023-03, FY2024 -> FY2023)."""
+    period = _period(nearest, periods)
     if period is None:
         return None
+    if m.year_back:
+        return _shift_years(period, -1)
+    if m.base_year is not None:
+        return _shift_years(period, m.base_year - int(period.lstrip("FY")[:4]))
+    return None
+
+
+def _shift_years(period: str, years: int) -> str:
+    """The same canonical period moved by whole years (2024-03, -1 -> 2023-03; FY2024 -> FY2023)."""
     if "/" in period:
         a, b = period.split("/", 1)
-        return f"{_year_before(a)}/{_year_before(b)}"
+        return f"{_shift_years(a, years)}/{_shift_years(b, years)}"
     if period.startswith("FY"):
-        return f"FY{int(period[2:]) - 1}"
+        return f"FY{int(period[2:]) + years}"
     rest = "-02-28" if period[4:] == "-02-29" else period[4:]
-    return f"{int(period[:4]) - 1}{rest}"
+    return f"{int(period[:4]) + years}{rest}"
 
 
 def _evidence(sent: _Sentence, start: int, end: int) -> Evidence:
@@ -462,6 +501,7 @@ def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | Non
             or (not listed_verb_seen and _is_verb(s, w, verbs))
             or _inside_any(w[0], w[1], skip)
             or any(a <= w[0] < b for a, b in sent.period_spans)
+            or any(a <= w[0] < b for a, b in sent.markers)
         )
 
     # drop the verb group, qualifiers, link words and other changes right before the number
@@ -469,7 +509,7 @@ def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | Non
     while i > 0 and droppable(i - 1):
         i -= 1
     # an apposition between subject and verb ("The company, founded in 1990, employs"): skip it
-    if 0 < i < len(words) and "," in folded[words[i - 1][1] : words[i][0]]:
+    if i > 0 and "," in folded[words[i - 1][1] : words[i][0] if i < len(words) else pos]:
         comma = folded.rfind(",", 0, words[i - 1][0])
         if comma > 0:
             i = sum(1 for w in words if w[1] <= comma)

@@ -15,7 +15,8 @@ def _words(text: str) -> frozenset[str]:
 YOY_MARKER = re.compile(
     r"(?<![a-z])(?:"
     r"year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y"
-    r"|(?:from|than|over|on) a year (?:earlier|ago|before)"
+    r"|(?:from|than|over|on) a year (?:earlier|ago|before)|over (?:a|the past) year|than last year"
+    r"|qu'un an (?:plus tot|auparavant)|qu'il y a un an|que l'an dernier|que l'annee derniere"
     r"|(?:compared (?:with|to)|from|than|over|versus|vs\.?|against) (?:in |during )?(?:the )?"
     r"(?:same|corresponding) (?:period|quarter|month|half|time) (?:of |in )?"
     r"(?:(?:last|the previous|the prior|a|the) ?year(?: earlier| before)?|(?:19|20)\d{2})"
@@ -87,9 +88,17 @@ COMPARATIVE = re.compile(
 LESS = frozenset({"less", "lower", "below", "de moins", "en moins"})
 # A level given as the comparison base ("from 4.6% a year earlier", "contre 1,85 euro un an plus tot").
 BASE_BEFORE = re.compile(
-    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|contre|par rapport a|than)\s*"
+    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|contre|par rapport a)\s*"
     r"(?:about |around |some |environ |pres de )?$"
 )
+SAME_PERIOD_AFTER = re.compile(
+    r"[ ,]*(?:in|during|over|sur|pendant|au cours de|a|au) (?:the |la |le )?(?:same|meme) "
+    r"(?:period|periode|quarter|trimestre|month|mois|half|semestre) (?:of |in |de |d')?(?P<y>(?:19|20)\d\d)"
+)
+# A change word then "to"/"a" right before the number: the new level ("fell to 6.8%", "a recule a 6,8 %").
+LEVEL_LINK = re.compile(r"(?<![a-z])(?:to|at|a|au)\s*(?:about |around |some |environ |pres de |nearly )?$")
+# Counts named by their metric ("the number of jobless stood at 176,500").
+NUMBER_OF = re.compile(r"(?<![a-z])(?:number of|nombre de|nombre d'|total of)")
 YEAR_EARLIER_AFTER = re.compile(
     r"[ ,]*(?:a year (?:earlier|ago|before)|the previous year|last year|un an (?:plus tot|auparavant)"
     r"|l'an dernier|l'annee (?:derniere|precedente))(?![a-z])"
@@ -132,16 +141,17 @@ _VERBS_FR = """
     emploie employait dispose connu s'eleve s'elevait s'elevent s'etablit s'etablissait s'est se sont
     s'etait etabli etablie s'etablir atteindre depasser s' se indique declare montre indiquent selon va
     vont veut prevoit compte supprimer creer investir atteindre reduit ramene creuse elargi retreci accru
-    maintenu tombe remonte descendu monte stabilise inscrit
+    maintenu tombe remonte descendu monte stabilise inscrit eleve elevait elevent etablit etablissait
 """
 VERBS = {"en": _words(_VERBS_EN), "fr": _words(_VERBS_FR)}
 # Words stripped from the ends of a metric phrase (determiners, link words, qualifiers, adverbs).
 EDGE_WORDS = _words(
-    """the a an its their his her this that these those our some of to at by for from in on with as than
-    more over about around nearly almost approximately roughly just up also already still and or between
-    l' d' qu' entre le la les l un une des du de d sa son ses leur leurs ce cet cette ces notre nos a au
-    aux en par pour sur avec plus moins environ pres quelque aussi egalement deja encore et ou soit one
-    two three four five six seven eight nine ten un deux trois quatre cinq six sept huit neuf dix"""
+    """it they il elle ils elles the a an its their his her this that these those our some of to at by for
+    from in on with as than more over about around nearly almost approximately roughly just up also
+    already still and or between l' d' qu' entre le la les l un une des du de d sa son ses leur leurs ce
+    cet cette ces notre nos a au aux en par pour sur avec plus moins environ pres quelque aussi
+    egalement deja encore et ou soit one two three four five six seven eight nine ten un deux trois
+    quatre cinq six sept huit neuf dix"""
 )
 # Where a clause starts, looking left from a number.
 CLAUSE_BOUNDARY = re.compile(

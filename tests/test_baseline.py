@@ -232,6 +232,29 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
         "In April, chemical output plunged 9.4% from April 2023 to 3 million tonnes.",
         [(3e6, None, "t", "2024-04", None, None, "exact")],  # the base period is not the figure's period
     ),
+    (
+        "en",
+        "The jobless rate fell to 6.8% in August, down from 7.4% in July.",
+        [
+            (6.8, None, "percent", "2024-08", None, None, "exact"),
+            (7.4, None, "percent", "2024-07", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Le nombre de chômeurs s'élevait à 176 500, soit 61 300 de moins qu'un an plus tôt.",
+        [(176500.0, None, "count", None, -61300.0, "count", "exact")],
+    ),
+    (
+        "en",
+        "The debt reached 180.2 billion euros in the first half, against 162.1 billion in the same period "
+        "of 2023.",
+        [
+            (1.802e11, None, "EUR", "2024-H1", None, None, "exact"),
+            (1.621e11, None, "EUR", "2023-H1", None, None, "exact"),
+        ],
+    ),
+    ("en", "Over a year it is up 14.2%.", [(None, None, None, None, 14.2, "percent", "exact")]),
 ]
 
 
@@ -258,6 +281,8 @@ def test_sentences(lang: Lang, text: str, expected: list[Row]) -> None:
         ("fr", "L'entreprise, qui emploie plus de 12 000 personnes, a fermé.", "entreprise"),
         ("fr", "La production cumulée s'est élevée à 121,6 millions de barils.", "production cumulée"),
         ("fr", "Le déficit s'est réduit à 3,8 % du PIB en 2024.", "déficit"),
+        ("en", "Energy prices, by contrast, fell 4.2% year on year.", "Energy prices"),
+        ("fr", "Le nombre de chômeurs s'élevait à 176 500.", "nombre de chômeurs"),
     ],
 )
 def test_metric_is_the_subject_noun_phrase(lang: Lang, text: str, metric: str) -> None:
