@@ -167,11 +167,12 @@ def run(
     started = _now()
     t0 = time.perf_counter()
 
+    hashes: dict[str, str] = {}
     todo: list[InputDocument] = []
     unsupported_records: list[dict[str, Any]] = []
     resumed = 0
     for doc in docs:
-        h = document_hash(doc)
+        h = hashes[doc.doc_id] = document_hash(doc)
         old = existing.get(doc.doc_id)
         if doc.lang not in runner.languages:
             rec: dict[str, Any] = {"doc_id": doc.doc_id, "claims": [], "error": None, "doc_hash": h}
@@ -181,7 +182,6 @@ def run(
             resumed += 1
         else:
             todo.append(doc.input())
-    hashes = {d.doc_id: document_hash(d) for d in docs}
 
     status: Status = "complete"
     failed_now = 0
@@ -224,7 +224,7 @@ def run(
             out.flush()
             records = read_records(pred_path).by_doc
             write_sorted(pred_path, records.values())
-            result = _result(run_dir, status, docs, records, runner.languages, resumed)
+            result = _result(run_dir, status, docs, hashes, records, runner.languages, resumed)
             write_json(
                 run_dir / RUN_JSON,
                 _run_json(
@@ -285,6 +285,7 @@ def _result(
     run_dir: Path,
     status: Status,
     docs: Sequence[Any],
+    hashes: Mapping[str, str],
     records: Mapping[str, Mapping[str, Any]],
     languages: frozenset[Lang],
     resumed: int,
@@ -295,7 +296,7 @@ def _result(
         rec = records.get(d.doc_id)
         if d.lang not in languages:
             unsupported += 1
-        elif rec is None or rec.get("doc_hash") != document_hash(d):
+        elif rec is None or rec.get("doc_hash") != hashes[d.doc_id]:
             missing += 1
         elif rec.get("error") is not None:
             failed += 1
@@ -318,6 +319,7 @@ def _run_json(
     total_s: float,
 ) -> dict[str, Any]:
     chosen = gold.select(selection.langs, selection.splits)
+    gold_hash = chosen.content_hash  # a property that hashes every document: once
     selected = {d.doc_id for d in select_documents(gold, selection).documents}
     latencies = [
         float(r["latency_s"]) for k, r in sorted(records.items()) if k in selected and "latency_s" in r
@@ -326,7 +328,7 @@ def _run_json(
         "runner": identity.name,
         "runner_version": identity.version,
         "config_hash": identity.config_hash,
-        "gold_hash": chosen.content_hash,
+        "gold_hash": gold_hash,
         "harness_version": __version__,
         "langs": ",".join(selection.langs or ()) or "all",
         "splits": ",".join(selection.splits or ()) or "all",
@@ -338,7 +340,7 @@ def _run_json(
         "status": result.status,
         "runner": identity.to_json(),
         "harness_version": __version__,
-        "gold": {"source": gold.source, "hash": chosen.content_hash, "documents": len(chosen.documents)},
+        "gold": {"source": gold.source, "hash": gold_hash, "documents": len(chosen.documents)},
         "selection": selection.to_json(),
         "signature_inputs": signature_inputs,
         "started_at": started,
