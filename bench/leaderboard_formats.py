@@ -111,7 +111,8 @@ def to_markdown(board: Leaderboard) -> str:
     for lang in board.langs:
         lines += ["", f"**F1 per field, {lang}** (95% CI)", ""]
         lines += _md_table(lang_header(), [lang_cells(r, lang) for r in board.rows])
-    lines += [""] + [_md_escape(n) if not n.startswith("signature") else f"`{n}`" for n in notes(board)]
+    for n in notes(board):
+        lines += ["", f"`{n}`" if n.startswith("signature") else _md_escape(n)]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
