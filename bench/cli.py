@@ -165,6 +165,7 @@ def runners_cmd() -> None:
     import sys
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from runners.registry import Registry, RegistryError
@@ -175,9 +176,8 @@ def runners_cmd() -> None:
         raise fail(str(e)) from None
     table = Table("runner", "version", "description", box=None, pad_edge=False)
     for info in infos:
-        table.add_row(
-            info.name, info.version or "-", info.description if info.status == "ok" else info.status
-        )
+        text = info.description if info.status == "ok" else info.status
+        table.add_row(escape(info.name), escape(info.version or "-"), escape(text))  # "[peers]" is no markup
     Console(width=None if sys.stdout.isatty() else 160).print(table)  # piped: do not wrap at 80
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -45,7 +46,9 @@ class RichProgress:
         self._progress.stop()
 
     def start(self, total: int, done: int) -> None:
-        self._task = self._progress.add_task(self._label, total=total, completed=done, failed=0, rate="")
+        self._task = self._progress.add_task(
+            escape(self._label), total=total, completed=done, failed=0, rate=""
+        )
 
     def advance(self, failed: bool) -> None:
         if self._task is None:

@@ -277,3 +277,31 @@ def test_the_readme_example_runner_registers_and_evaluates(
     assert {c["value"] for c in seed["claims"]} == {104.2, 10.6, 21.1}
     assert all(c["evidence"]["text"].endswith("percent") for c in seed["claims"])
     assert cls.name == "percents"
+
+
+def test_builtin_runners_without_their_extras_say_what_to_install() -> None:
+    """In a fresh interpreter where openai and the peers' libraries cannot be imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "for m in ('openai', 'quantulum3', 'recognizers_suite'): sys.modules[m] = None\n"
+        "from typer.testing import CliRunner\n"
+        "from bench.cli import app\n"
+        "print(CliRunner().invoke(app, ['runners']).output)\n"
+        "r = CliRunner().invoke(app, ['run', 'openai'])\n"
+        "print(r.exit_code, r.output)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert "not installed (pip install 'claimbench[openai]')" in rows["openai"]
+    assert "not installed (pip install 'claimbench[peers]')" in rows["quantulum3"]
+    assert "not installed (pip install 'claimbench[peers]')" in rows["recognizers"]
+    assert "1.0" not in rows["openai"] and rows["baseline"].split()[1] != "-"
+    assert (
+        "2 error: runner 'openai' needs 'openai', which is not installed: pip install 'claimbench[openai]'"
+        in out
+    )
