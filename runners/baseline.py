@@ -175,6 +175,8 @@ def _sentence_claims(
     if not numbers:
         return []
     folded = fold(s)
+    if not any(_may_be_quantity(s, folded, n.start, n.end, n.value, doc.lang, cfg) for n in numbers):
+        return []  # dates, small counts, identifiers only: skip reading the sentence's periods
     markers = tuple((m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded))
     found = find_periods(s, doc.lang, doc.published)
     sent = _Sentence(
@@ -206,6 +208,18 @@ def _sentence_claims(
     return _assemble(sent, mentions)
 
 
+def _may_be_quantity(
+    s: str, folded: str, start: int, end: int, value: float, lang: Lang, cfg: BaselineConfig
+) -> bool:
+    """A cheap necessary condition for _mention to keep a number: a unit, a scale word, or a large value."""
+    return (
+        abs(value) >= cfg.min_count
+        or unit_at(s, end, lang) is not None
+        or currency_before(s, start) is not None
+        or R.SCALE_WORD.search(folded, start, end) is not None
+    )
+
+
 def _mention(
     sent: _Sentence, start: int, end: int, value: float, text: str, prev_end: int, cfg: BaselineConfig
 ) -> _Mention | None:
@@ -221,7 +235,7 @@ def _mention(
         unit, right = after[0], after[2]
     elif cur is not None:
         unit, left = cur
-    scaled = any(c.isalpha() for c in text)
+    scaled = R.SCALE_WORD.search(fold(text)) is not None
     if unit is None:
         if re.fullmatch(r"(?:19|20)\d\d", text):
             return None

@@ -165,5 +165,10 @@ _DETERMINER_WORDS = (
 # Words after which a participle is an adjective (``the added value``), not a verb.
 DETERMINERS = _words(_DETERMINER_WORDS)
 WORD = re.compile(r"[a-z]'|[a-z0-9]+(?:'[a-z]+)?")
+# A scale word inside a number's text ("1.73 million", "2,5 Md", "12k", "two thousand").
+SCALE_WORD = re.compile(
+    r"(?:thousand|mille|millions?|milliards?|billions?|trillions?|mln|mn|mio|bn|bln|mds?|mrds?|tn|trn)(?![a-z])"
+    r"|\d\s?[kmb](?![a-z])"
+)
 # Words that separate two numbers of a range, never a counted noun.
 CONNECTORS = _words("and to or et a au ou")

@@ -255,6 +255,17 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
         ],
     ),
     ("en", "Over a year it is up 14.2%.", [(None, None, None, None, 14.2, "percent", "exact")]),
+    ("en", "Rents rose three percent year on year.", [(None, None, None, None, 3.0, "percent", "exact")]),
+    (
+        "fr",
+        "Environ deux mille emplois saisonniers ont été perdus l'an dernier.",
+        [(2000.0, None, "count", "2023", None, None, "approx")],
+    ),
+    (
+        "en",
+        "Part-time workers numbered about half a million.",
+        [(500_000.0, None, None, None, None, None, "approx")],
+    ),
 ]
 
 

@@ -114,6 +114,35 @@ NUMBER_CASES: list[tuple[str | float | int | None, Lang | None, float | None]] =
 ]
 
 
+SPELLED_CASES: list[tuple[str, Lang | None, float | None]] = [
+    ("two thousand", "en", 2000.0),
+    ("about two thousand seasonal jobs", "en", 2000.0),
+    ("half a million", "en", 500_000.0),
+    ("a million", "en", 1e6),
+    ("two million three hundred thousand", "en", 2_300_000.0),
+    ("one hundred and five", "en", 105.0),
+    ("twenty-five", "en", 25.0),
+    ("three percent", "en", 3.0),
+    ("deux millions de voyageurs", "fr", 2e6),
+    ("un demi-million", "fr", 500_000.0),
+    ("quatre-vingt-dix", "fr", 90.0),
+    ("quatre-vingts", "fr", 80.0),
+    ("soixante-dix-sept", "fr", 77.0),
+    ("vingt et un", "fr", 21.0),
+    ("deux cent mille", "fr", 200_000.0),
+    ("mille emplois", "fr", 1000.0),
+    ("trois billions", "fr", 3e12),
+    ("one of the firms", "en", None),  # a pronoun, not a number
+    ("un bâtiment neuf", "fr", None),  # "neuf" alone is "new"
+    ("millions of people", "en", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SPELLED_CASES)
+def test_spelled_out_numbers(text: str, lang: Lang | None, expected: float | None) -> None:
+    assert parse_number(text, lang) == expected
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), NUMBER_CASES)
 def test_parse_number(text: str | float | int | None, lang: Lang | None, expected: float | None) -> None:
     assert parse_number(text, lang) == expected

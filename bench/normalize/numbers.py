@@ -24,6 +24,8 @@ Rules (each one a decision, stated once):
 - A number glued to a preceding letter (``L3``, ``A320``, ``COVID-19``) or followed by an ordinal suffix
   (``21st``, ``3e``, ``1er``, ``2ème``) is an identifier or ordinal, not a number.
 - A leading ``+``/``-``/U+2212 is a sign only when it is not glued to a word or number before it.
+- Spelled-out numbers (``two thousand``, ``half a million``, ``deux millions``) are numbers too, read by
+  bench.normalize.words.
 Values are computed with decimal arithmetic, so ``1,73 million`` is exactly 1730000.0.
 """
 
@@ -34,6 +36,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from bench.normalize.words import find_spelled
 from bench.types import Lang
 
 _GROUP_SEPS = frozenset(",.'\u2019\u00a0\u202f\u2009 ")
@@ -151,6 +154,9 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool) -> list[NumberMatc
                 continue
             raws.append((raw, end, key))
     out: list[NumberMatch] = []
+    for s_start, s_end, spelled in find_spelled(text, lang):
+        if not any(r.start < s_end and s_start < e for r, e, _ in raws):
+            out.append(NumberMatch(s_start, s_end, spelled, text[s_start:s_end]))
     for i, (raw, end, key) in enumerate(raws):
         if key is None and i + 1 < len(raws):
             nxt, _, nkey = raws[i + 1]
@@ -158,7 +164,7 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool) -> list[NumberMatc
                 key = nkey
         value = raw.value * Decimal(10) ** _power(key, lang) if key else raw.value
         out.append(NumberMatch(raw.start, end, float(value), text[raw.start : end]))
-    return out
+    return sorted(out, key=lambda n: n.start)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|à|et)\s*", re.IGNORECASE)
