@@ -149,8 +149,8 @@ class OpenAIRunner(BaseRunner):
 
     def extract(self, document: InputDocument) -> list[PredictedClaim]:
         modes = self._modes()
-        if self._cache is not None:  # a rerun: any mode answered before costs nothing
-            for mode in MODES:
+        if self._cache is not None:  # a rerun: an answer cached in any allowed mode costs nothing
+            for mode in modes if self.config.response_mode != "auto" else MODES:
                 hit = self._cache.get(request_key(self._payload(document, mode), self.config.base_url))
                 if hit is not None:
                     return parse_claims(hit, document.text)
