@@ -221,7 +221,7 @@ def run(
             raise
         finally:
             _close(runner)
-            out.flush()
+            out.close()  # before the file is replaced by its sorted version
             records = read_records(pred_path).by_doc
             write_sorted(pred_path, records.values())
             result = _result(run_dir, status, docs, hashes, records, runner.languages, resumed)

@@ -216,5 +216,6 @@ class CommandRunner(BaseRunner):
         """Close every process (the run loop calls this at the end)."""
         with self._lock:
             procs, self._all = self._all, []
+            self._idle = queue.SimpleQueue()  # the runner stays usable: the next document starts a program
         for proc in procs:
             proc.close()

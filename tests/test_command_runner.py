@@ -135,3 +135,11 @@ def test_cmd_from_the_command_line_is_split_like_a_shell_or_a_json_array() -> No
         "a b",
     )
     assert build_config(CommandConfig, {"cmd": '["python3", "x y.py"]'}).cmd == ("python3", "x y.py")
+
+
+def test_the_runner_can_be_reused_after_a_run(tmp_path: Path) -> None:
+    runner = command()
+    run(runner, gold_of("a"), tmp_path / "one")
+    result = run(runner, gold_of("b"), tmp_path / "two")
+    assert result.ok == 1
+    assert "restart" not in (tmp_path / "two" / "run.log").read_text(encoding="utf-8")
