@@ -168,3 +168,14 @@ class BatchRunner(NumbersRunner):
         if BatchRunner.broken_batch:
             raise ConnectionError("server down")
         return super().extract_batch(documents)
+
+
+@dataclass(frozen=True)
+class SecretConfig:
+    api_token: str = ""
+    model: str = "m1"
+
+
+class SecretRunner(NumbersRunner):
+    name: ClassVar[str] = "secret"
+    Config: ClassVar[type[Any]] = SecretConfig

@@ -377,3 +377,17 @@ def test_ctrl_c_in_a_worker_thread_stops_the_run(tmp_path: Path, monkeypatch: py
         run(ThreadedNumbersRunner(), tiny_gold(4), tmp_path, options=RunOptions(workers=2))
     assert "p02.en" not in {r["doc_id"] for r in lines(tmp_path)}
     assert run_json(tmp_path)["status"] == "interrupted"
+
+
+def test_secrets_never_reach_the_run_directory(tmp_path: Path) -> None:
+    from tests.dummy_runners import SecretConfig, SecretRunner
+
+    run(SecretRunner(SecretConfig(api_token="tok-SECRET-123")), tiny_gold(1), tmp_path)
+    assert run_json(tmp_path)["runner"]["config"] == {"api_token": "***", "model": "m1"}
+    for f in tmp_path.iterdir():
+        assert "tok-SECRET-123" not in f.read_text(encoding="utf-8"), f.name
+    same = RunnerIdentity.of(SecretRunner(SecretConfig(api_token="another")))
+    assert (
+        same.dir_name()
+        == RunnerIdentity.of(SecretRunner(SecretConfig(api_token="tok-SECRET-123"))).dir_name()
+    )
