@@ -225,7 +225,7 @@ def _mention(
 ) -> _Mention | None:
     """Classify one number of a sentence, or None when it is not a quantity at all."""
     s, folded = sent.text, sent.folded
-    if R.DURATION_AFTER.match(folded, end):
+    if R.DURATION_AFTER.match(folded, end) or R.AGE_BEFORE.search(folded, max(0, start - 25), start):
         return None
     cur = currency_before(s, start)
     after = unit_at(s, end, sent.lang)
@@ -256,7 +256,7 @@ def _mention(
     after_pos = comparative.end() if comparative else _skip_space(folded, right)
     marker_after = R.YOY_MARKER.match(folded, after_pos) is not None
     less = comparative is not None and marker_after and comparative.group("cmp") in R.LESS
-    if unit in ("percent", "pp"):
+    if unit in ("percent", "pp", "points"):
         cue = R.CHANGE_WORD.search(_last_words(window, 6)) and not R.LEVEL_LINK.search(window)
         is_change = bool(cue) or marker_after
     else:

@@ -43,7 +43,8 @@ CHANGE_WORD = re.compile(
     r"|plung\w*|plummet\w*|soar\w*|expan\w*|contracted|contraction|shr[aiu]nk\w*|dipp?\w*|advanc\w*|higher"
     r"|lower|boost\w*|spik\w*|tumbl\w*|sank|rebound\w*|hausse|baisse|augment\w*|diminu\w*|croissance|progress\w*"
     r"|recul\w*|repli\w*|chut\w*|bondi\w*|bond de|grimp\w*|envol\w*|flamb\w*|plong\w*|regress\w*"
-    r"|accroissement|accru\w*)(?![a-z])"
+    r"|accroissement|accru\w*|flechi\w*|rebondi\w*|gagn\w*|perd\w*|lost|shed|improv\w*|amelior\w*"
+    r"|deteriorat\w*|deterior\w*|inferieure?s? de|superieure?s? de)(?![a-z])"
 )
 # A change of a non-percent amount: a change word then "by"/"de" right before the number.
 CHANGE_BY = re.compile(CHANGE_WORD.pattern + r"\s+(?:by|of|de|d'environ|d')\s*$")
@@ -74,6 +75,9 @@ QUALIFIER_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # Words after a number that make it a duration or an age, never a claim here.
+AGE_BEFORE = re.compile(
+    r"(?<![a-z])(?:aged|ages?|agee?s? de|ages? de|age of)\s*(?:between |entre |from |de )?$"
+)
 DURATION_AFTER = re.compile(
     r"^\s*-?\s*(?:years?|yrs?|ans?|annees?|months?|mois|weeks?|semaines?|days?|jours?|hours?|heures?|minutes?"
     r"|seconds?|secondes?|decades?|decennies?)(?![a-z])"
