@@ -127,13 +127,14 @@ def print_error_report(r: ErrorReport, console: Console) -> None:
     from bench.report import CATEGORIES
 
     console.print(f"run {r.run.label}: {r.run.name} {r.run.version}", markup=False, highlight=False)
-    t = Table(title="errors per category (a claim can count in several)", title_justify="left")
+    t = Table(title="errors per category", title_justify="left", min_width=40)
     t.add_column("category")
     for lang in r.langs:
         t.add_column(lang, justify="right")
     for cat in CATEGORIES:
         t.add_row(cat, *(str(r.categories[lang].get(cat, 0)) for lang in r.langs))
     console.print(t)
+    console.print("(a claim can count in several categories)", highlight=False)
     labels = r.units.confused()
     if labels:
         idx = [r.units.labels.index(x) for x in labels]

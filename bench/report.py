@@ -5,7 +5,8 @@ Rules:
 - Category counts: every category of every error-analysis record (a wrong value can be ``scale`` and a
   claim can be wrong on several fields, so a record may count in several categories).
 - Unit confusion matrix (scikit-learn's confusion_matrix; rows = gold unit, columns = predicted unit after
-  normalization, ``(none)`` for null): over aligned pairs where either side has a unit.
+  normalization, ``(none)`` for null): over aligned pairs where either side has a unit. A unit the
+  scorer accepted (one of the gold claim's alternatives) counts on the diagonal, as the scores do.
 - Worst documents: lowest mean F1 over the five fields, then lowest claim_exact F1, then doc_id.
 """
 
@@ -130,6 +131,8 @@ def error_report(scored: ScoredRun, worst: int = 10) -> ErrorReport:
             doc_cats[c] = doc_cats.get(c, 0) + 1
         if r["kind"] == "aligned":
             g, p = r["gold"].get("unit"), r["normalized"].get("unit")
+            if r["verdicts"]["unit"] == "correct":
+                p = g  # an alternative's unit the scorer accepted
             if g is not None or p is not None:
                 pairs.append((g or NO_UNIT, p or NO_UNIT))
     located, exact = ROWS.index("claim_located"), ROWS.index("claim_exact")

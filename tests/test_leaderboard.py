@@ -342,3 +342,19 @@ def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> No
     for fmt in FORMATS:
         assert render(empty, fmt)
     assert "no run ranked: every run was excluded" in render(empty, "md")
+
+
+def test_unit_of_an_accepted_alternative_is_on_the_diagonal(cases: Cases) -> None:
+    """ch01 c5 is 5.6 billion USD with the alternative 5.2 billion EUR: predicting the EUR reading is right
+    for the scorer, so the confusion matrix counts it as USD -> USD, not USD -> EUR."""
+    preds = {p.doc_id: p for p in perfect(cases.gold.documents)}
+    doc = next(d for d in cases.gold.documents if d.doc_id == "ch01-valmora-car-output.en")
+    i = next(k for k, c in enumerate(doc.claims) if c.claim_id == "c5")
+    alt = doc.claims[i].alternatives[0]
+    claims = list(preds[doc.doc_id].claims)
+    claims[i] = replace(claims[i], value=alt.value, unit=alt.unit)
+    preds[doc.doc_id] = replace(preds[doc.doc_id], claims=tuple(claims))
+    r = error_report(scored(run_info("alt"), cases.gold, list(preds.values())))
+    assert (alt.unit, doc.claims[i].unit) == ("EUR", "USD")
+    assert r.units.confused() == ()
+    assert r.scored.report.counts["en"][2].fp == 0  # the scorer agrees: no unit error
