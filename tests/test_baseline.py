@@ -256,6 +256,13 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ),
     ("en", "Over a year it is up 14.2%.", [(None, None, None, None, 14.2, "percent", "exact")]),
     ("en", "Rents rose three percent year on year.", [(None, None, None, None, 3.0, "percent", "exact")]),
+    ("en", "The rate rose 0.3 point in March.", []),  # a change that is not year on year
+    ("fr", "La production a fléchi de 0,6 % en mars.", []),
+    (
+        "en",
+        "Among those aged 15 to 24, the rate was 18.2% in 2023.",  # an age is not a claim
+        [(18.2, None, "percent", "2023", None, None, "exact")],
+    ),
     (
         "fr",
         "Environ deux mille emplois saisonniers ont été perdus l'an dernier.",
