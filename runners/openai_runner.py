@@ -14,6 +14,7 @@ never a config field, so it reaches neither run.json, nor the cache key, nor the
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from typing import Any, ClassVar, Literal
 from urllib.parse import urlparse
 
 import openai
+from openai.types.chat import ChatCompletion
 
 from bench.types import LANGS, InputDocument, Lang, PredictedClaim
 from runners.base import BaseRunner
@@ -133,7 +135,12 @@ class OpenAIRunner(BaseRunner):
 
         def once() -> tuple[str | None, str | None]:
             with self._slots:
-                resp = self._client.chat.completions.create(**payload)
+                try:
+                    resp = self._client.chat.completions.create(**payload)
+                except json.JSONDecodeError as e:
+                    raise MalformedOutput(f"the server's response is not JSON: {e}") from None
+            if not isinstance(resp, ChatCompletion):
+                raise MalformedOutput(f"the server's response is not a chat completion: {str(resp)[:80]!r}")
             if not resp.choices:
                 raise MalformedOutput("the server returned no choices")
             return resp.choices[0].message.content, resp.model

@@ -3,7 +3,8 @@
 
 Behaviour is set on the FakeOpenAI object (thread-safe counters): ``latency_s`` per request;
 ``fail_429``/``fail_500`` make the next N requests fail with that status; ``malformed`` answers with
-content that is not JSON; ``reject_json_schema`` answers 400 to a json_schema response_format (as servers
+content that is not JSON, ``broken_body`` with this HTTP body instead of a chat completion;
+``reject_json_schema`` answers 400 to a json_schema response_format (as servers
 without structured output do). Every request's headers and body are kept in ``requests``;
 ``max_in_flight`` is the most requests seen at once."""
 
@@ -54,6 +55,7 @@ class FakeOpenAI:
     fail_429: int = 0
     fail_500: int = 0
     malformed: bool = False
+    broken_body: str | None = None
     reject_json_schema: bool = False
     requests: list[Seen] = field(default_factory=list)
     in_flight: int = 0
@@ -125,6 +127,8 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             else:
                 status, payload = fake.answer(body)
             data = json.dumps(payload).encode("utf-8")
+            if fake.broken_body is not None and status == 200:
+                data = fake.broken_body.encode("utf-8")
             self.send_response(status)
             self.send_header("content-type", "application/json")
             self.send_header("content-length", str(len(data)))

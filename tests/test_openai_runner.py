@@ -344,6 +344,23 @@ def test_malformed_output_is_a_document_error_and_not_cached(
     assert len(fake.requests) == 2
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{not json", "response is not JSON"),
+        ('"just a string"', "not a chat completion"),
+        ('{"id": "x", "choices": []}', "no choices"),
+    ],
+)
+def test_broken_response_body_is_a_document_error(
+    body: str, message: str, make: Any, fake: FakeOpenAI, seed_docs: list[Document]
+) -> None:
+    fake.broken_body = body
+    with pytest.raises(MalformedOutput, match=message):
+        make().extract(seed_docs[0].input())
+    assert len(fake.requests) == 1  # not retried
+
+
 def test_json_schema_refused_falls_back_to_json_mode(
     make: Any, fake: FakeOpenAI, seed_docs: list[Document]
 ) -> None:
