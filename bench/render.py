@@ -105,13 +105,18 @@ def summary_text(report: ScoreReport) -> Text:
     lines = [
         f"headline (macro-F1 over 5 fields x {len(report.langs)} languages): "
         + _cell(report.headline, None if hl is None else (hl.low, hl.high)),
-        "cross-lingual consistency: "
-        + ", ".join(f"{f} {_maybe(c.rate)} ({c.agree}/{c.total})" for f, c in report.consistency.items()),
+        f"cross-lingual consistency (EN/FR agreement over {_facts(report)} facts): "
+        + "\n  "
+        + ", ".join(f"{f} {_maybe(c.rate)}" for f, c in report.consistency.items()),
         f"invalid prediction lines: {inv.invalid_lines}/{inv.lines} ({inv.invalid_rate:.1%}); "
         f"unreadable claims: {inv.unreadable_claims}/{inv.predicted_claims}; runner errors: "
         f"{inv.runner_errors}; documents without prediction: {inv.documents_without_prediction}",
     ]
     return Text("\n".join(lines))
+
+
+def _facts(report: ScoreReport) -> int:
+    return max((c.total for c in report.consistency.values()), default=0)
 
 
 def signature_line(report: ScoreReport) -> str:
