@@ -72,7 +72,8 @@ def prepare(req: RunRequest, registry: Registry | None = None) -> PreparedRun:
     except (RegistryError, ConfigError, InputError, ValueError) as e:
         raise UserError(_one_line(e)) from None
     except GoldError as e:
-        raise UserError(f"{len(e.problems)} problems in the gold, first: {e.problems[0].located()}") from None
+        more = f" (and {len(e.problems) - 1} more gold problems)" if len(e.problems) > 1 else ""
+        raise UserError(f"{e.problems[0].located()}{more}") from None
     selection = Selection(parse_langs(req.langs), parse_splits(req.splits, gold), shard)
     chosen = gold.select(selection.langs, selection.splits)
     if not chosen.documents:

@@ -139,7 +139,7 @@ def test_runners_lists_the_builtins() -> None:
             "error: --lang 'de': expected a comma-separated list of en, fr",
         ),
         (("run", "baseline", "--split", "train"), "error: --split 'train': the gold has splits"),
-        (("run", "baseline", "--gold", "no/such/dir"), "error: "),
+        (("run", "baseline", "--gold", "no/such/dir"), "error: no/such/dir: /: no such gold folder"),
         (("run", "baseline", "--workers", "0"), "error: --workers must be at least 1"),
         (("run", "baseline", "--max-errors", "-1"), "error: --max-errors must be at least 0"),
     ],
