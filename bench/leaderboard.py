@@ -29,6 +29,8 @@ from bench.types import FIELDS, Lang
 
 ALPHA = 0.05
 LEADERBOARD_SCHEMA_VERSION = "1.0.0"
+FIELD_ROWS: tuple[str, ...] = FIELDS
+CLAIM_ROWS: tuple[str, ...] = ("claim_located", "claim_exact")
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,14 @@ def signature_difference(theirs: Mapping[str, str], ours: Mapping[str, str]) -> 
     return "; ".join(diffs)
 
 
+def stale(s: ScoredRun) -> bool:
+    """The run was made on another gold version than the one it is scored on."""
+    return s.run.run_gold not in ("", s.selection_gold)
+
+
 def reference_signature(scored: Sequence[ScoredRun]) -> str | None:
     """The signature ranked: shared by the most runs (ties: more documents, then the string)."""
-    usable = [s for s in scored if s.run.run_gold in ("", s.selection_gold)]
+    usable = [s for s in scored if not stale(s)]
     if not usable:
         return None
     count = Counter(str(s.report.signature) for s in usable)
@@ -213,7 +220,7 @@ def build(scored: Sequence[ScoredRun], alpha: float = ALPHA) -> Leaderboard:
         if str(s.report.signature) == ref:
             ref_parts = s.report.signature.parts()
     for s in scored:
-        if s.run.run_gold not in ("", s.selection_gold):
+        if stale(s):
             reason = f"made on gold:{s.run.run_gold}, which is now gold:{s.selection_gold}: rerun it"
             excluded.append(Excluded(s.run, reason))
         elif str(s.report.signature) != ref:
@@ -247,7 +254,3 @@ def build(scored: Sequence[ScoredRun], alpha: float = ALPHA) -> Leaderboard:
         excluded=tuple(sorted(excluded, key=lambda e: (e.run.name, e.run.label))),
         alpha=alpha,
     )
-
-
-FIELD_ROWS: tuple[str, ...] = FIELDS
-CLAIM_ROWS: tuple[str, ...] = ("claim_located", "claim_exact")

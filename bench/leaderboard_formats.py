@@ -78,6 +78,10 @@ def notes(board: Leaderboard) -> list[str]:
         f"and {len(board.langs)} languages; claim-level F1 and intervals are macro over languages.",
     ]
     for r in board.rows:
+        if r.run.status != "complete":
+            lines.append(
+                f"{r.name}: the run is {r.run.status}; documents not done count as empty predictions"
+            )
         if r.run.unsupported:
             lines.append(
                 f"{r.name}: {r.run.unsupported} documents in a language the runner does not support "

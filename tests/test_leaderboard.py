@@ -331,11 +331,13 @@ def test_report_cli(runs: dict[str, Path]) -> None:
 
 
 def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> None:
-    half = replace(cases.weak_a, run=replace(cases.weak_a.run, unsupported=12))
+    half = replace(cases.weak_a, run=replace(cases.weak_a.run, unsupported=12, status="interrupted"))
     md = render(build([cases.perfect, half]), "md")
     assert (
         "weak-a: 12 documents in a language the runner does not support (scored as empty predictions)" in md
     )
+    assert "weak-a: the run is interrupted; documents not done count as empty predictions" in md
+    assert "perfect: the run is" not in md
     stale = replace(cases.perfect, run=replace(cases.perfect.run, run_gold="0123456789ab"))
     empty = build([stale])
     assert empty.rows == () and len(empty.excluded) == 1
