@@ -186,6 +186,15 @@ def test_quantulum3_classifier_is_trained_once_and_reused(q3: Any) -> None:
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
 
 
+def test_quantulum3_training_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from runners.registry import RegistryError
+
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # the training child process fails
+    with pytest.raises(RegistryError, match=r"training quantulum3's classifier .* failed") as info:
+        Registry.from_entry_points().create("quantulum3", {"classifier_dir": str(tmp_path)})
+    assert "\n" not in str(info.value)
+
+
 def test_versions_carry_the_library_version() -> None:
     assert quantulum.Quantulum3Runner.version == f"1+quantulum3-{version('quantulum3')}"
     assert recognizers.RecognizersRunner.version == (

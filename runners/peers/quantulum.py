@@ -65,6 +65,13 @@ class Quantulum3Runner(BaseRunner):
     requires_extra: ClassVar[str] = "peers"
     Config: ClassVar[type[Any]] = Quantulum3Config
 
+    def __init__(self, config: Quantulum3Config | None = None) -> None:
+        from runners.peers.quantulum_clf import classifier_path
+
+        super().__init__(config)
+        # trained (once per machine) here, not inside a document's latency; a path pickles to workers
+        self._model = str(classifier_path(self.config.classifier_dir))
+
     def signature_inputs(self) -> dict[str, str]:
         from runners.peers.quantulum_clf import classifier_id
 
@@ -73,10 +80,7 @@ class Quantulum3Runner(BaseRunner):
     def extract(self, document: InputDocument) -> list[PredictedClaim]:
         from quantulum3 import parser
 
-        from runners.peers.quantulum_clf import classifier_path
-
-        model = str(classifier_path(self.config.classifier_dir))
         with warnings.catch_warnings():  # quantulum3 warns about optional modules it does not need here
             warnings.simplefilter("ignore")
-            quantities = parser.parse(document.text, lang="en_US", classifier_path=model)
+            quantities = parser.parse(document.text, lang="en_US", classifier_path=self._model)
         return to_claims((found_of(q) for q in quantities), document.text)

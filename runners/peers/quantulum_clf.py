@@ -30,12 +30,15 @@ def classifier_id() -> str:
 
 
 def classifier_path(cache_dir: Path | None = None) -> Path:
-    """The trained classifier's file, training it first when it is not cached yet (about 10 s)."""
+    """The trained classifier's file, training it first when it is not cached yet (about 15 s); OSError
+    when training fails."""
     path = (cache_dir or default_dir()) / f"clf-{classifier_id()}.joblib"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        subprocess.run([sys.executable, "-m", "runners.peers.quantulum_clf", str(path)], check=True, env=env)
+        done = subprocess.run([sys.executable, "-m", "runners.peers.quantulum_clf", str(path)], env=env)
+        if done.returncode != 0:  # OSError: the registry reports it as one line
+            raise OSError(f"training quantulum3's classifier into {path} failed (exit {done.returncode})")
     return path
 
 
