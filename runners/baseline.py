@@ -171,7 +171,7 @@ def _sentence_claims(
     doc: InputDocument, s_start: int, s_end: int, cfg: BaselineConfig
 ) -> list[PredictedClaim]:
     s = doc.text[s_start:s_end]
-    numbers = find_numbers(s, doc.lang)
+    numbers = find_numbers(s, doc.lang, spelled=True)
     if not numbers:
         return []
     folded = fold(s)

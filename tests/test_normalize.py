@@ -182,6 +182,15 @@ def test_find_numbers_english_plain_space_does_not_join_numbers() -> None:
     assert [m.value for m in find_numbers("les 3 000 salariés", "fr")] == [3000.0]
 
 
+def test_find_numbers_spelled_only_when_asked() -> None:
+    text = "opened three offices and hired two thousand people"
+    assert find_numbers(text, "en") == []
+    assert [(m.value, m.text) for m in find_numbers(text, "en", spelled=True)] == [
+        (3.0, "three"),
+        (2000.0, "two thousand"),
+    ]
+
+
 def test_find_numbers_range_scale_applies_to_both_ends() -> None:
     assert [m.value for m in find_numbers("between 3 and 4 billion", "en")] == [3e9, 4e9]
 

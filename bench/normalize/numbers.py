@@ -24,8 +24,9 @@ Rules (each one a decision, stated once):
 - A number glued to a preceding letter (``L3``, ``A320``, ``COVID-19``) or followed by an ordinal suffix
   (``21st``, ``3e``, ``1er``, ``2ème``) is an identifier or ordinal, not a number.
 - A leading ``+``/``-``/U+2212 is a sign only when it is not glued to a word or number before it.
-- Spelled-out numbers (``two thousand``, ``half a million``, ``deux millions``) are numbers too, read by
-  bench.normalize.words.
+- Spelled-out numbers (``two thousand``, ``half a million``, ``deux millions``, read by
+  bench.normalize.words) are numbers for parse_number and parse_range, and for find_numbers when asked
+  (``spelled=True``; off by default, so the digits of a text are what find_numbers lists).
 Values are computed with decimal arithmetic, so ``1,73 million`` is exactly 1730000.0.
 """
 
@@ -95,9 +96,10 @@ class _Raw:
     scaled: bool
 
 
-def find_numbers(text: str, lang: Lang | None) -> list[NumberMatch]:
-    """Every number in text, in order, with its scale word applied (rules in the module docstring)."""
-    return _find(text, lang, plain_space=lang != "en")
+def find_numbers(text: str, lang: Lang | None, *, spelled: bool = False) -> list[NumberMatch]:
+    """Every number written with digits in text, in order, with its scale word applied (rules in the module
+    docstring); with spelled=True also the spelled-out ones (``two thousand``)."""
+    return _find(text, lang, plain_space=lang != "en", spelled=spelled)
 
 
 def parse_number(text: str | float | int | None, lang: Lang | None = None) -> float | None:
@@ -115,7 +117,7 @@ def parse_number(text: str | float | int | None, lang: Lang | None = None) -> fl
     if _SCIENTIFIC.fullmatch(s):
         value = float(s)
         return value if math.isfinite(value) else None
-    found = _find(s, lang, plain_space=True)
+    found = _find(s, lang, plain_space=True, spelled=True)
     return found[0].value if len(found) == 1 else None
 
 
@@ -128,7 +130,7 @@ def parse_range(text: str | None, lang: Lang | None = None) -> tuple[float, floa
     number's scale word applies to the first. None unless the text holds exactly two such numbers."""
     if not isinstance(text, str):
         return None
-    found = _find(text, lang, plain_space=True)
+    found = _find(text, lang, plain_space=True, spelled=True)
     if len(found) != 2:
         return None
     a, b = found
@@ -138,7 +140,7 @@ def parse_range(text: str | None, lang: Lang | None = None) -> tuple[float, floa
     return lo, hi
 
 
-def _find(text: str, lang: Lang | None, *, plain_space: bool) -> list[NumberMatch]:
+def _find(text: str, lang: Lang | None, *, plain_space: bool, spelled: bool) -> list[NumberMatch]:
     raws: list[tuple[_Raw, int, str | None]] = []  # (number, end including scale, scale key)
     for m in _TOKEN.finditer(text):
         sign = m.group("sign")
@@ -154,9 +156,9 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool) -> list[NumberMatc
                 continue
             raws.append((raw, end, key))
     out: list[NumberMatch] = []
-    for s_start, s_end, spelled in find_spelled(text, lang):
+    for s_start, s_end, word_value in find_spelled(text, lang) if spelled else ():
         if not any(r.start < s_end and s_start < e for r, e, _ in raws):
-            out.append(NumberMatch(s_start, s_end, spelled, text[s_start:s_end]))
+            out.append(NumberMatch(s_start, s_end, word_value, text[s_start:s_end]))
     for i, (raw, end, key) in enumerate(raws):
         if key is None and i + 1 < len(raws):
             nxt, _, nkey = raws[i + 1]
