@@ -70,7 +70,9 @@ def seed_predictions(seed: GoldSet) -> list[Prediction]:
         as_prediction(c1),  # all right
         as_prediction(c2, metric="industrial funds", value=2.32e9, unit="USD"),  # the alternative
         as_prediction(c3, value=13e6),  # scale slip: value wrong, the rest right
-        PredictedClaim(metric="dedicated offices", value=3, unit="count"),  # spurious
+        PredictedClaim(  # spurious, on the distractor "opened three dedicated offices"
+            metric="dedicated offices", value=3, unit="count", evidence=Evidence(812, 842, "")
+        ),
     )  # c4 is missed
     fr_preds = tuple(
         as_prediction(
@@ -125,6 +127,7 @@ def test_seed_article_hand_computed(seed: GoldSet) -> None:
         "yoy_change": (3, 4),
     }
     assert r.invalid.predicted_claims == 8 and r.invalid.unreadable_claims == 0
+    assert r.distractor_fps == 1
 
 
 def test_seed_article_details(seed: GoldSet) -> None:
@@ -136,7 +139,7 @@ def test_seed_article_details(seed: GoldSet) -> None:
         ("aligned", 1, 1, []),
         ("aligned", 2, 2, ["scale"]),
         ("missed", 3, None, ["missed"]),
-        ("spurious", None, 3, ["spurious"]),  # "three offices": no digit 3 in the text, but no distractor hit
+        ("spurious", None, 3, ["spurious", "distractor"]),
     ]
     assert recs[2]["verdicts"] == {
         "metric": "correct",
@@ -355,7 +358,8 @@ def test_a_duplicate_may_partially_match_another_claim(seed: GoldSet) -> None:
     value, unit, period and yoy, and with c2 on metric and unit."""
     fr = seed.documents[1]
     c1, c2, c3, c4 = fr.claims
-    x = as_prediction(c3, metric="montant total des fonds industriels")  # an alias of c2
+    assert "montant total des fonds industriels" in c2.metric_aliases
+    x = as_prediction(c3, metric="montant total des fonds industriels")
     assert admissible_partners(fr, x) == 2
     once = score((fr,), [Prediction(FR, (as_prediction(c1), x, as_prediction(c4)))], NO_BOOT)
     twice = score((fr,), [Prediction(FR, (as_prediction(c1), x, as_prediction(c4), x))], NO_BOOT)
