@@ -175,6 +175,11 @@ def _legend(board: Leaderboard) -> str:
     return f'<ul class="legend">{items}</ul>'
 
 
+def _notes(board: Leaderboard) -> str:
+    items = "".join(f"<li>{e(n)}</li>" for n in board.run_notes())
+    return f'<ul id="notes">{items}</ul>' if items else ""
+
+
 def _excluded(board: Leaderboard) -> str:
     if not board.excluded:
         return "<p>None: every run shares the signature below.</p>"
@@ -287,6 +292,7 @@ def to_html(board: Leaderboard) -> str:
 p &ge; {board.alpha:g} shares the group of the system above)</p>
 {_filters(board)}
 <div class="wrap"><table id="board"><thead>{head}</thead><tbody>{body}</tbody></table></div>
+{_notes(board)}
 <h2>F1 per field</h2>
 {_legend(board)}
 <div class="charts">{charts}</div>

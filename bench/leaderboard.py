@@ -114,6 +114,21 @@ class Leaderboard:
     excluded: tuple[Excluded, ...]
     alpha: float = ALPHA
 
+    def run_notes(self) -> list[str]:
+        """What a reader must know about ranked runs: incomplete runs, unsupported languages."""
+        lines = []
+        for r in self.rows:
+            if r.run.status != "complete":
+                lines.append(
+                    f"{r.name}: the run is {r.run.status}; documents not done count as empty predictions"
+                )
+            if r.run.unsupported:
+                lines.append(
+                    f"{r.name}: {r.run.unsupported} documents in a language the runner does not support "
+                    "(scored as empty predictions)"
+                )
+        return lines
+
     @property
     def gold(self) -> str:
         """The gold version (content hash of the ranked documents)."""

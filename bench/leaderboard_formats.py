@@ -73,20 +73,10 @@ def lang_cells(row: Row, lang: str) -> list[str]:
 def notes(board: Leaderboard) -> list[str]:
     lines = [
         "Rank = significance group: a system whose headline is not significantly different from the one "
-        "above "
-        f"(paired bootstrap, p >= {board.alpha:g}) shares its group. Headline = macro-F1 over the 5 fields "
-        f"and {len(board.langs)} languages; claim-level F1 and intervals are macro over languages.",
+        f"above (paired bootstrap, p >= {board.alpha:g}) shares its group. Headline = macro-F1 over the 5 "
+        f"fields and {len(board.langs)} languages; claim-level F1 and intervals are macro over languages.",
     ]
-    for r in board.rows:
-        if r.run.status != "complete":
-            lines.append(
-                f"{r.name}: the run is {r.run.status}; documents not done count as empty predictions"
-            )
-        if r.run.unsupported:
-            lines.append(
-                f"{r.name}: {r.run.unsupported} documents in a language the runner does not support "
-                "(scored as empty predictions)"
-            )
+    lines += board.run_notes()
     for e in board.excluded:
         lines.append(f"excluded: {e.run.name} {e.run.version} ({e.run.label}): {e.reason}")
     if not board.rows:

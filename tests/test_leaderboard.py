@@ -338,6 +338,8 @@ def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> No
     )
     assert "weak-a: the run is interrupted; documents not done count as empty predictions" in md
     assert "perfect: the run is" not in md
+    page = render(build([cases.perfect, half]), "html")
+    assert '<ul id="notes"><li>weak-a: the run is interrupted;' in page
     stale = replace(cases.perfect, run=replace(cases.perfect.run, run_gold="0123456789ab"))
     empty = build([stale])
     assert empty.rows == () and len(empty.excluded) == 1
