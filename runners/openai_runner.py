@@ -177,6 +177,12 @@ class OpenAIRunner(BaseRunner):
             return claims
         raise AssertionError("unreachable: modes is never empty")
 
+    @property
+    def batch_size(self) -> int:
+        """Documents the run loop hands to extract_batch at once (``claimbench run openai`` without
+        --workers): a few rounds of max_concurrency, so one slow answer holds back little."""
+        return 4 * self.config.max_concurrency
+
     def extract_batch(self, documents: Sequence[InputDocument]) -> list[list[PredictedClaim] | BaseException]:
         """Documents concurrently, max_concurrency at a time; each failure kept in its place."""
 

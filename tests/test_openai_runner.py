@@ -427,6 +427,19 @@ def test_extract_batch_keeps_failures_in_place(
     assert [type(o) for o in out] == [MalformedOutput, MalformedOutput]
 
 
+def test_run_without_workers_uses_the_batch_form(make: Any, fake: FakeOpenAI, tmp_path: Path) -> None:
+    from bench.gold import GoldSet
+
+    fake.latency_s = 0.2  # long enough for all three requests to overlap
+    base = load_gold(ROOT / "gold" / "test").documents[0]
+    docs = tuple(replace(base, doc_id=f"b{i}.en", pair_id=f"b{i}", text=f"{i} {base.text}") for i in range(6))
+    runner = make(max_concurrency=3, cache=False)
+    assert runner.batch_size == 12
+    result = run(runner, GoldSet(docs, "batch"), tmp_path / "run")  # workers=1: the runner's batch form
+    assert result.ok == 6
+    assert fake.max_in_flight == 3  # the runner's own concurrency, not one document at a time
+
+
 def test_missing_key_for_openai_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLAIMBENCH_NO_SUCH_KEY", raising=False)
     with pytest.raises(ValueError, match="set the environment variable CLAIMBENCH_NO_SUCH_KEY"):
