@@ -303,25 +303,40 @@ def score_cmd(
     ] = False,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples for the intervals (0: none).")] = 1000,
     seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    compare: Annotated[
+        Path | None,
+        typer.Option("--compare", help="Baseline predictions file: paired bootstrap test of the headline."),
+    ] = None,
 ) -> None:
     """Score a predictions file against the gold: table on stdout, scores JSON with --out."""
     from bench.details import write_details
     from bench.render import render_report
     from bench.score import ScoreConfig
-    from bench.score_cli import ScoreError, ScoreRequest, run_score
+    from bench.score_cli import ScoreError, ScoreRequest, compare_runs, comparison_json, run_score
 
     try:
         config = ScoreConfig(strict=strict, bootstrap=bootstrap, seed=seed)
-        outcome = run_score(ScoreRequest(predictions, gold, lang, split, config, fail_on_invalid))
-    except (ScoreError, ValueError) as e:
-        raise fail(str(e), 1 if fail_on_invalid and isinstance(e, ScoreError) else 2) from None
+        req = ScoreRequest(predictions, gold, lang, split, config, fail_on_invalid)
+        outcome = run_score(req)
+        test = compare_runs(req, outcome, compare) if compare is not None else None
+    except ScoreError as e:
+        raise fail(str(e), e.code) from None
+    except ValueError as e:
+        raise fail(str(e)) from None
     for p in outcome.problems[:20]:
         typer.echo(f"invalid: {p.located()}", err=True)
     if len(outcome.problems) > 20:
         typer.echo(f"invalid: ... and {len(outcome.problems) - 20} more (see --out)", err=True)
     render_report(outcome.report)
+    scores = outcome.report.to_json()
+    if test is not None and compare is not None:
+        typer.echo(
+            f"paired bootstrap against {compare}: headline {test.a:.3f} -> {test.b:.3f} "
+            f"({test.difference:+.3f}), p = {test.p_value:.4f} ({test.resamples} resamples)"
+        )
+        scores["comparison"] = comparison_json(test, compare)
     if out is not None:
-        out.write_text(json.dumps(outcome.report.to_json(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        out.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
         typer.echo(f"scores -> {out}", err=True)
     if details is not None:
         n = write_details(outcome.evaluation, details)

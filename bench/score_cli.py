@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.bootstrap import PairedTest, paired_test
 from bench.gold import GoldError, GoldSet, load_gold
 from bench.jsonloc import InputError, Problem
 from bench.predictions import PredictionSet, load_predictions
@@ -13,7 +14,15 @@ from bench.score import Evaluation, ScoreConfig, ScoreReport, evaluate, summariz
 
 
 class ScoreError(Exception):
-    """A user mistake that stops scoring; str(e) is the one line to print."""
+    """A user mistake that stops scoring; str(e) is the one line to print, ``code`` the exit status."""
+
+    code = 2
+
+
+class InvalidPredictions(ScoreError):
+    """--fail-on-invalid and some prediction line was refused."""
+
+    code = 1
 
 
 @dataclass(frozen=True)
@@ -68,13 +77,35 @@ def read_predictions(path: Path, gold: GoldSet, chosen: GoldSet) -> PredictionSe
 
 
 def run_score(req: ScoreRequest) -> ScoreOutcome:
-    """Score a predictions file; with fail_on_invalid, any invalid line is a ScoreError."""
+    """Score a predictions file; with fail_on_invalid, any invalid line is an InvalidPredictions."""
     gold, chosen = select_gold(req)
     preds = read_predictions(req.predictions, gold, chosen)
     if req.fail_on_invalid and preds.problems:
         first = preds.problems[0].located()
-        raise ScoreError(
+        raise InvalidPredictions(
             f"{preds.invalid_lines} invalid prediction lines (--fail-on-invalid); first: {first}"
         )
     ev = evaluate(chosen.documents, preds, req.config)
     return ScoreOutcome(summarize(ev), ev, preds.problems)
+
+
+def compare_runs(req: ScoreRequest, outcome: ScoreOutcome, baseline: Path) -> PairedTest:
+    """Paired bootstrap test of the scored predictions against a baseline predictions file on the same
+    gold selection and configuration (headline statistic; the baseline's invalid lines score as empty)."""
+    gold, chosen = select_gold(ScoreRequest(baseline, req.gold, req.langs, req.splits, req.config))
+    base = evaluate(chosen.documents, read_predictions(baseline, gold, chosen), req.config)
+    n = req.config.bootstrap or 1000
+    return paired_test(base, outcome.evaluation, "headline", n=n, seed=req.config.seed)
+
+
+def comparison_json(test: PairedTest, baseline: Path) -> dict[str, object]:
+    return {
+        "baseline": str(baseline),
+        "statistic": test.statistic,
+        "baseline_value": test.a,
+        "value": test.b,
+        "difference": test.difference,
+        "p_value": test.p_value,
+        "resamples": test.resamples,
+        "seed": test.seed,
+    }

@@ -185,3 +185,34 @@ def test_perf_lists_cases() -> None:
     assert r.exit_code == 0 and "score-10k" in r.stdout and "score-100k" in r.stdout
     r = CliRunner().invoke(app, ["perf", "score-10"])
     assert r.exit_code == 2 and "did you mean 'score-10k'" in r.stderr
+
+
+def test_compare_runs_a_paired_test(seed_pair_dir: Path, work: Path) -> None:
+    good = write(work / "good.jsonl", gold_lines(seed_pair_dir))
+    empty = write(work / "empty.jsonl", [])
+    out = work / "s.json"
+    r = invoke(
+        str(good),
+        "--gold",
+        str(seed_pair_dir),
+        "--compare",
+        str(empty),
+        "--bootstrap",
+        "100",
+        "--out",
+        str(out),
+    )
+    assert r.exit_code == 0, r.output
+    assert f"paired bootstrap against {empty}: headline 0.000 -> 1.000 (+1.000), p = " in r.stdout
+    j = json.loads(out.read_text(encoding="utf-8"))
+    assert schema_errors("run-result", j) == []
+    # one article pair: every resample draws it, so every difference is the observed 1.0; shifted to mean
+    # zero they are all 0 < 1: no resample is as extreme, p = 1 / (100 + 1)
+    assert j["comparison"]["difference"] == 1.0 and j["comparison"]["p_value"] == pytest.approx(1 / 101)
+    r = invoke(str(good), "--gold", str(seed_pair_dir), "--compare", str(work / "nope.jsonl"))
+    assert r.exit_code == 2 and "nope.jsonl: no such file" in r.stderr
+
+
+def test_missing_file_with_fail_on_invalid_is_a_usage_error(seed_pair_dir: Path, work: Path) -> None:
+    r = invoke(str(work / "missing.jsonl"), "--gold", str(seed_pair_dir), "--fail-on-invalid")
+    assert r.exit_code == 2 and "no such file" in r.stderr
