@@ -377,8 +377,13 @@ def _claim(
         metric_start: int | None = None
     else:
         metric, metric_start = _metric(sent, m.left, skip)
-    if metric_start is not None and any(metric_start <= v.start < m.left for v in values):
-        metric, metric_start = _unit_words(sent.text, m), None  # the phrase belongs to an earlier figure
+    if metric_start is not None and any(
+        v.start < m.left and v.right > metric_start for v in values if v is not m
+    ):
+        metric, metric_start = _noun_after(sent, m), None  # the phrase found belongs to an earlier figure
+    of_phrase = _of_phrase(sent, m) if m.unit not in ("percent", "pp") and not m.base else None
+    if of_phrase is not None:  # "318,000 tonnes of crude steel": what is counted names the figure
+        metric = of_phrase
     end = (high or m).right
     yoy_change = yoy_unit = None
     if y is not None:
@@ -451,14 +456,39 @@ def _evidence(sent: _Sentence, start: int, end: int) -> Evidence:
     return Evidence(sent.base + start, sent.base + end, sent.text[start:end])
 
 
-def _unit_words(s: str, m: _Mention) -> str | None:
-    """The counted noun written after a number (``650 jobs`` -> ``jobs``), as a last-resort metric."""
-    if m.unit in (None, "percent", "pp") or m.right <= m.end:
+def _noun_after(sent: _Sentence, m: _Mention) -> str | None:
+    """The counted noun phrase written after a number (``650 jobs``, ``18,500 electric models``), as a
+    last-resort metric."""
+    if m.unit in ("percent", "pp"):
         return None
-    words = s[m.end : m.right].split()
-    while words and fold(words[0]) in ("de", "d'", "of"):
-        words = words[1:]
-    return " ".join(words) or None
+    return _phrase_from(sent, m.end, allow_link=True)
+
+
+def _of_phrase(sent: _Sentence, m: _Mention) -> str | None:
+    """The noun phrase after the unit and "of"/"de" (``tonnes of crude steel``), or None."""
+    link = re.match(r"[ ]+(?:of|de|d')[ ]*", sent.folded[m.right :])
+    if m.right == m.end or not link:
+        return None
+    return _phrase_from(sent, m.right + link.end(), allow_link=False)
+
+
+def _phrase_from(sent: _Sentence, pos: int, *, allow_link: bool) -> str | None:
+    """Up to four words from pos, stopping at punctuation, numbers, periods and link words."""
+    words: list[_Word] = []
+    for w in R.WORD.finditer(sent.folded, pos):
+        gap = sent.folded[(words[-1][1] if words else pos) : w.start()]
+        if gap.strip() or len(words) == 4:
+            break
+        word = w.group()
+        if not words and allow_link and word in ("de", "d'", "of"):
+            pos = w.end()
+            continue
+        if word in R.OF_PHRASE_END or word.isdigit() or any(a <= w.start() < b for a, b in sent.period_spans):
+            break
+        words.append((w.start(), w.end(), word))
+    if not words:
+        return None
+    return " ".join(sent.text[words[0][0] : words[-1][1]].split())
 
 
 def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
@@ -507,11 +537,13 @@ def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | Non
         listed verb has been passed ("la production cumulée s'est élevée à": "cumulée" stays)."""
         nonlocal listed_verb_seen
         w = words[k]
-        if _in_verbs(s, w, verbs):
+        after_auxiliary = k > 0 and _in_verbs(s, words[k - 1], R.AUXILIARIES[sent.lang])
+        if _in_verbs(s, w, verbs) or after_auxiliary:
             listed_verb_seen = True
             return True
         return (
             w[2] in R.EDGE_WORDS
+            or w[2] in R.TRAILING_WORDS
             or (not listed_verb_seen and _is_verb(s, w, verbs))
             or _inside_any(w[0], w[1], skip)
             or any(a <= w[0] < b for a, b in sent.period_spans)
@@ -557,7 +589,7 @@ def _clean(sent: _Sentence, span: list[_Word]) -> list[_Word]:
     span = [w for w in span if not any(a <= w[0] < b for a, b in sent.period_spans)]
     while span and (span[0][2] in R.EDGE_WORDS or span[0][2].isdigit()):
         span = span[1:]
-    while span and span[-1][2] in R.EDGE_WORDS:
+    while span and (span[-1][2] in R.EDGE_WORDS or span[-1][2] in R.TRAILING_WORDS):
         span = span[:-1]
     return span
 

@@ -92,7 +92,7 @@ COMPARATIVE = re.compile(
 LESS = frozenset({"less", "lower", "below", "de moins", "en moins"})
 # A level given as the comparison base ("from 4.6% a year earlier", "contre 1,85 euro un an plus tot").
 BASE_BEFORE = re.compile(
-    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|contre|par rapport a)\s*"
+    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|after|contre|par rapport a|apres)\s*"
     r"(?:about |around |some |environ |pres de )?$"
 )
 SAME_PERIOD_AFTER = re.compile(
@@ -157,10 +157,27 @@ EDGE_WORDS = _words(
     egalement deja encore et ou soit one two three four five six seven eight nine ten un deux trois
     quatre cinq six sept huit neuf dix"""
 )
+# Words stripped from the end of a metric only ("reached a record 41.2 TWh", "d'un montant total de").
+TRAILING_WORDS = _words(
+    "record level high low peak average total amount sum niveau pic moyenne montant somme ainsi revanche "
+    "contraire stable however meanwhile instead toutefois cependant notamment ailleurs"
+)
+# Words after which the next word is a verb ("will climb", "has slowed", "a ralenti", "est restee").
+AUXILIARIES = {
+    "en": _words("will would could should may might can to has have had is are was were be been"),
+    "fr": _words(
+        "a ont avait avaient est sont etait etaient sera seront s' se va vont doit devrait pourrait"
+    ),
+}
+# Words that end the noun phrase after "of"/"de" following a unit ("tonnes of crude steel in April").
+OF_PHRASE_END = _words(
+    "in on at for to from by last this next during over since with and or than a as en au aux a pour par sur "
+    "dans depuis avec et ou que soit contre l'an cette"
+)
 # Where a clause starts, looking left from a number.
 CLAUSE_BOUNDARY = re.compile(
     r"[,;:()\u2014\"«»]|(?<![a-z])(?:and|but|while|whereas|which|that|who|where|when|et|mais|tandis que"
-    r"|alors que|qui|que|dont|ou|lorsque|according to|selon)(?![a-z])"
+    r"|alors que|qui|que|dont|ou|lorsque|according to|selon|including|notamment|among them|of which)(?![a-z])"
 )
 _DETERMINER_WORDS = (
     "the a an its their his her this that these those our le la les l un une des du sa son ses leur leurs "

@@ -256,6 +256,19 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ),
     ("en", "Over a year it is up 14.2%.", [(None, None, None, None, 14.2, "percent", "exact")]),
     ("en", "Rents rose three percent year on year.", [(None, None, None, None, 3.0, "percent", "exact")]),
+    (
+        "fr",
+        "L'inflation annuelle a ralenti à 2,9 % en mars, après 3,4 % en février.",
+        [
+            (2.9, None, "percent", "2024-03", None, None, "exact"),
+            (3.4, None, "percent", "2024-02", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Cocoa exports reached 412.5 billion West African CFA francs in the first quarter.",
+        [(412.5e9, None, "XOF", "2024-Q1", None, None, "exact")],
+    ),
     ("en", "The rate rose 0.3 point in March.", []),  # a change that is not year on year
     ("fr", "La production a fléchi de 0,6 % en mars.", []),
     (
@@ -300,6 +313,20 @@ def test_sentences(lang: Lang, text: str, expected: list[Row]) -> None:
         ("fr", "La production cumulée s'est élevée à 121,6 millions de barils.", "production cumulée"),
         ("fr", "Le déficit s'est réduit à 3,8 % du PIB en 2024.", "déficit"),
         ("en", "Energy prices, by contrast, fell 4.2% year on year.", "Energy prices"),
+        ("en", "Steelmakers poured 318,000 tonnes of crude steel in April.", "crude steel"),
+        ("fr", "Les sidérurgistes ont coulé 318 000 tonnes d'acier brut en avril.", "acier brut"),
+        (
+            "en",
+            "Electricity consumption reached a record 41.2 terawatt-hours in 2019.",
+            "electricity consumption",
+        ),
+        (
+            "fr",
+            "La consommation d'électricité a atteint le niveau record de 41,2 TWh.",
+            "consommation électricité",
+        ),
+        ("en", "Interest payments will climb to 4.5 billion euros in 2025.", "interest payments"),
+        ("fr", "L'inflation des services est restée stable à 4,0 %.", "inflation des services"),
         ("fr", "Le nombre de chômeurs s'élevait à 176 500.", "nombre de chômeurs"),
     ],
 )

@@ -244,6 +244,8 @@ UNIT_CASES: list[tuple[str | None, Lang | None, str | None]] = [
     ("jobs", "en", "count"),
     ("emplois", "fr", "count"),
     ("tourists", "en", "count"),
+    ("West African CFA francs", "en", "XOF"),
+    ("francs CFA d'Afrique centrale", "fr", "XAF"),
     ("pesos", "en", None),
     ("dinars", "fr", None),
     ("offices", "en", None),

@@ -98,8 +98,19 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "UAH": ("hryvnia", "hryvnia ukrainienne", "grivna"),
     "RON": ("leu", "lei", "romanian leu"),
     "PEN": ("sol", "soles", "peruvian sol"),
-    "XOF": ("franc cfa bceao", "bceao franc"),
-    "XAF": ("franc cfa beac", "beac franc"),
+    "XOF": (
+        "franc cfa bceao",
+        "bceao franc",
+        "west african cfa franc",
+        "franc cfa ouest-africain",
+        "franc cfa d'afrique de l'ouest",
+    ),
+    "XAF": (
+        "franc cfa beac",
+        "beac franc",
+        "central african cfa franc",
+        "franc cfa d'afrique centrale",
+    ),
     "percent": ("%", "percent", "per cent", "pct", "pour cent", "pourcent", "percentage", "pourcentage"),
     "pp": (
         "pp",
