@@ -9,9 +9,12 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bench.cli import app
@@ -362,3 +365,103 @@ def test_unit_of_an_accepted_alternative_is_on_the_diagonal(cases: Cases) -> Non
     assert (alt.unit, doc.claims[i].unit) == ("EUR", "USD")
     assert r.units.confused() == ()
     assert r.scored.report.counts["en"][2].fp == 0  # the scorer agrees: no unit error
+
+
+# ---- properties -------------------------------------------------------------------------------------------
+
+P_VALUES = st.lists(st.one_of(st.none(), st.floats(0, 1)), max_size=12)
+
+
+@given(P_VALUES, st.floats(0.001, 0.5))
+@settings(max_examples=200, deadline=None)
+def test_groups_read_like_ranks(p_values: list[float | None], alpha: float) -> None:
+    """The first system is 1; each next one either shares the group above (p >= alpha) or starts its own
+    at its position; groups never decrease."""
+    gs = groups(p_values, alpha)
+    assert len(gs) == len(p_values)
+    for i, (g, p) in enumerate(zip(gs, p_values, strict=True)):
+        if i == 0:
+            assert g == 1
+        elif p is not None and p >= alpha:
+            assert g == gs[i - 1]
+        else:
+            assert g == i + 1
+    assert gs == sorted(gs)
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_script_json_is_safe_and_round_trips(text: str) -> None:
+    out = script_json({"k": text, "a": [text]})
+    assert "</" not in out and "<!--" not in out and "<" not in out
+    assert json.loads(out) == {"k": text, "a": [text]}
+
+
+class _Page(HTMLParser):
+    """Tags of a page, and the text of each span.name, as a browser's parser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.names: list[str] = []
+        self._in_name = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        if tag == "span" and ("class", "name") in attrs:
+            self._in_name = True
+            self.names.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._in_name = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_name:
+            self.names[-1] += data
+
+
+PAGE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "p",
+    "code",
+    "div",
+    "span",
+    "label",
+}
+PAGE_TAGS |= {
+    "input",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "figure",
+    "figcaption",
+    "script",
+}
+PAGE_TAGS |= {"svg", "line", "text", "g", "rect", "path"}
+
+
+@given(st.text(alphabet="<>&\"'/ab=!-script ", min_size=1, max_size=30))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_runner_name_renders_as_text(cases: Cases, name: str) -> None:
+    """Whatever a runner is called, the page's tags are only the page's own, and the name is its text."""
+    board = build([cases.perfect])
+    row = board.rows[0]
+    run = replace(row.run, name=name, version=name, path=f"/runs/{name}")
+    page = to_html(replace(board, rows=(replace(row, run=run, name=name),), signature=name))
+    parsed = _Page()
+    parsed.feed(page)
+    assert parsed.tags <= PAGE_TAGS
+    assert parsed.names == [name]
