@@ -49,16 +49,19 @@ def schema_errors(name: str, instance: Any) -> list[tuple[str, str]]:
     return sorted(set(found))
 
 
+@cache
 def unit_codes() -> frozenset[str]:
     """Every canonical unit code of the vocabulary."""
     defs = load_schema("units")["$defs"]
     return frozenset(c for k in ("currency", "ratio", "count", "physical") for c in defs[k]["enum"])
 
 
+@cache
 def currency_codes() -> frozenset[str]:
     return frozenset(load_schema("units")["$defs"]["currency"]["enum"])
 
 
+@cache
 def tag_vocabulary() -> tuple[str, ...]:
     return tuple(load_schema("gold-document")["$defs"]["tag"]["enum"])
 
