@@ -120,6 +120,10 @@ def score_run_dir(run_dir: Path, gold: GoldSet, config: ScoreConfig) -> ScoredRu
     from bench.score import evaluate, summarize
 
     data = read_run_json(run_dir)
+    try:
+        info = RunInfo.from_json(run_dir, data)
+    except (AttributeError, TypeError, ValueError) as e:
+        raise InputError(run_dir / RUN_JSON, f"unreadable run record ({e})") from None
     pred_path = run_dir / PREDICTIONS
     if not pred_path.is_file():
         raise InputError(pred_path, "no predictions.jsonl in the run directory")
@@ -137,7 +141,7 @@ def score_run_dir(run_dir: Path, gold: GoldSet, config: ScoreConfig) -> ScoredRu
     )
     ev = evaluate(chosen.documents, selected, config)
     now = gold.select(selection.langs, selection.splits).content_hash
-    return ScoredRun(RunInfo.from_json(run_dir, data), ev, summarize(ev), now)
+    return ScoredRun(info, ev, summarize(ev), now)
 
 
 def score_runs(run_dirs: Sequence[Path], gold: GoldSet, config: ScoreConfig) -> list[ScoredRun]:

@@ -299,6 +299,12 @@ def test_leaderboard_path_errors(runs: dict[str, Path], tmp_path: Path) -> None:
     (broken / "predictions.jsonl").unlink()
     r = cli.invoke(app, ["leaderboard", str(broken), "--gold", str(runs["gold"])])
     assert r.exit_code == 2 and "no predictions.jsonl in the run directory" in r.output
+    record = json.loads((runs["file"] / "run.json").read_text(encoding="utf-8"))
+    record["documents"] = {"total": "many"}
+    (broken / "predictions.jsonl").write_text("", encoding="utf-8")
+    (broken / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    r = cli.invoke(app, ["leaderboard", str(broken), "--gold", str(runs["gold"])])
+    assert r.exit_code == 2 and "unreadable run record" in r.output and "Traceback" not in r.output
     (broken / "run.json").write_text('{"kind": "other"}', encoding="utf-8")
     r = cli.invoke(app, ["leaderboard", str(broken), "--gold", str(runs["gold"])])
     assert r.exit_code == 2 and "not a claimbench run.json" in r.output
