@@ -63,6 +63,10 @@ def _header(board: Leaderboard) -> str:
         '<th data-type="num" data-dir="asc" title="significance group">rank</th>',
         '<th data-type="text">system</th>',
         '<th data-type="num" title="macro-F1 over fields and languages">headline F1</th>',
+        '<th data-type="num" title="cross-lingual consistency, pooled over fields">consistency</th>',
+        '<th data-type="num" data-dir="asc" title="invalid prediction lines">invalid</th>',
+        '<th data-type="num" data-dir="asc">time (s)</th>',
+        '<th data-type="num">docs/s</th>',
     ]
     for lang in board.langs:
         for row in DETAIL_ROWS:
@@ -71,12 +75,6 @@ def _header(board: Leaderboard) -> str:
                 f'<th data-type="num" data-lang="{e(lang)}" data-field="{e(group)}">'
                 f"{e(lang)} {e(ROW_LABELS[row])}</th>"
             )
-    cells += [
-        '<th data-type="num" title="cross-lingual consistency, pooled over fields">consistency</th>',
-        '<th data-type="num" data-dir="asc" title="invalid prediction lines">invalid</th>',
-        '<th data-type="num" data-dir="asc">time (s)</th>',
-        '<th data-type="num">docs/s</th>',
-    ]
     return "<tr>" + "".join(cells) + "</tr>"
 
 
@@ -88,18 +86,16 @@ def _body_row(board: Leaderboard, r: Row) -> str:
         f'<td class="system" data-sort="{e(r.name)}"><span class="name">{e(r.name)}</span> '
         f'<span class="version">{e(run.version)}</span><div class="run">{e(run.label)}</div></td>',
         _score_td(r.headline),
+        _plain_td("-" if r.consistency_all is None else f"{r.consistency_all:.3f}", _num(r.consistency_all)),
+        _plain_td(f"{r.invalid_rate:.1%}", _num(r.invalid_rate)),
+        _plain_td("-" if run.total_s is None else f"{run.total_s:.1f}", _num(run.total_s)),
+        _plain_td("-" if run.docs_per_s is None else f"{run.docs_per_s:.1f}", _num(run.docs_per_s)),
     ]
     for lang in board.langs:
         for row in DETAIL_ROWS:
             group = "claim" if row in CLAIM_ROWS else row
             attrs = f' data-lang="{e(lang)}" data-field="{e(group)}"'
             cells.append(_score_td(r.per_lang[lang][row], attrs))
-    cells += [
-        _plain_td("-" if r.consistency_all is None else f"{r.consistency_all:.3f}", _num(r.consistency_all)),
-        _plain_td(f"{r.invalid_rate:.1%}", _num(r.invalid_rate)),
-        _plain_td("-" if run.total_s is None else f"{run.total_s:.1f}", _num(run.total_s)),
-        _plain_td("-" if run.docs_per_s is None else f"{run.docs_per_s:.1f}", _num(run.docs_per_s)),
-    ]
     return f'<tr data-run="{e(run.label)}">' + "".join(cells) + "</tr>"
 
 
