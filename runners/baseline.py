@@ -256,9 +256,12 @@ def _mention(
     after_pos = comparative.end() if comparative else _skip_space(folded, right)
     marker_after = R.YOY_MARKER.match(folded, after_pos) is not None
     less = comparative is not None and marker_after and comparative.group("cmp") in R.LESS
+    compared = (
+        comparative is not None and re.match(r"(?:than|que|qu')", folded[comparative.end() :]) is not None
+    )
     if unit in ("percent", "pp", "points"):
         cue = R.CHANGE_WORD.search(_last_words(window, 6)) and not R.LEVEL_LINK.search(window)
-        is_change = bool(cue) or marker_after
+        is_change = bool(cue) or marker_after or compared
     else:
         is_change = bool(R.CHANGE_BY.search(window)) or marker_after
     kind: Kind = "value"
@@ -300,8 +303,13 @@ def _qualifier(window: str) -> str:
 
 
 def _base_period(folded: str, p: PeriodMatch) -> bool:
-    """A period phrase that names the comparison base ("from April 2021"), not the figure's period."""
-    return R.BASE_PERIOD_BEFORE.search(folded, max(0, p.start - 30), p.start) is not None
+    """A period phrase that names the comparison base ("from April 2021") or dates a record ("highest since
+    1992"), not the figure's period."""
+    before = max(0, p.start - 40)
+    return (
+        R.BASE_PERIOD_BEFORE.search(folded, before, p.start) is not None
+        or R.REFERENCE_PERIOD_BEFORE.search(folded, before, p.start) is not None
+    )
 
 
 def _restated(sent: _Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:

@@ -110,7 +110,13 @@ YEAR_EARLIER_AFTER = re.compile(
 # A period phrase given as a comparison base ("from April 2021", "par rapport a avril 2021").
 BASE_PERIOD_BEFORE = re.compile(
     r"(?<![a-z])(?:from|than|against|compared with|compared to|versus|vs\.?|contre|par rapport a"
-    r"|par rapport au|qu'en|que)\s*(?:in |en |the |le |la |l')?$"
+    r"|par rapport au|qu'en|que|qu')\s*(?:in |en |the |le |la |l')?$"
+)
+# A period phrase dating a record, not the figure ("its highest level since 1992", "plus haut depuis 1992").
+REFERENCE_PERIOD_BEFORE = re.compile(
+    r"(?<![a-z])(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest|smallest"
+    r"|first time|plus (?:haut|bas|fort|faible|eleve)|meilleure?|pire|premiere fois|jamais)"
+    r"(?:[ ,]+[a-z']+){0,3}?[ ,]*(?:since|depuis|in|en)?[ ]*$"
 )
 
 # Restatement of the previous value: ", or 4%", ", soit 4 %".

@@ -9,7 +9,11 @@ Rules:
   2024``, ``30 octobre 2024``); fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``;
   ``FY2023/24`` -> FY2024, the year it ends); intervals (``January-September 2024``, ``de janvier à
   septembre``, ``first nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12 months are Q1, H1
-  and the year).
+  and the year), also across years (``between July 2019 and June 2020`` -> 2019-07/2020-06).
+- ``of the year``/``de l'année`` after a unit names the year of the most recent such unit that has started
+  on or before ``published`` (``the second half of the year`` in January 2020 -> 2019-H2; ``the first ten
+  months of the year`` on 2024-10-30 -> 2024-01/2024-10).
+- ``by December``/``d'ici décembre`` is the next December on or after ``published``.
 - A year can be relative: ``last year``/``l'an dernier``/``l'année dernière``/``l'an passé``/``the previous
   year`` -> the year before ``published``; ``this year``/``cette année``; ``next year``/``l'an prochain``;
   it combines with a sub-year unit (``the third quarter of last year``).
@@ -183,9 +187,9 @@ def _year_of(m: re.Match[str], pub: dt.date) -> int | None:
     y, rel = _g(m, "y"), _g(m, "yrel")
     if y:
         return int(y)
-    if rel:
-        return pub.year + _REL_YEARS.get(rel, 0)  # "of the year" / "de l'annee": the current year
-    return None
+    if rel in _REL_YEARS:
+        return pub.year + _REL_YEARS[rel]
+    return None  # "of the year" / "de l'annee": the year the text is about, resolved like no year
 
 
 def _latest_start(pub: dt.date, first_month: int) -> int:
@@ -232,8 +236,10 @@ def _month(m: re.Match[str], pub: dt.date) -> str | None:
     word = m.group("mo")
     mo = _MONTHS[word.rstrip(".")]
     year = _year_of(m, pub)
-    if year is None and not _g(m, "pre") and word in _AMBIGUOUS_MONTHS:
+    if year is None and not (_g(m, "pre") or _g(m, "fut")) and word in _AMBIGUOUS_MONTHS:
         return None
+    if year is None and _g(m, "fut"):  # "by December": the next such month, on or after publication
+        year = pub.year if mo >= pub.month else pub.year + 1
     return f"{year if year is not None else _latest_start(pub, mo)}-{mo:02d}"
 
 
@@ -243,7 +249,7 @@ def _first_months(m: re.Match[str], pub: dt.date) -> str | None:
         return None
     year = _year_of(m, pub)
     if year is None:
-        year = _latest_end(pub, n)
+        year = _latest_start(pub, 1) if _g(m, "yrel") else _latest_end(pub, n)
     if n == 12:
         return str(year)
     if n == 3:
@@ -260,8 +266,14 @@ def _month_range(m: re.Match[str], pub: dt.date) -> str | None:
         return None
     year = _year_of(m, pub)
     if year is None:
-        year = _latest_end(pub, b)
+        year = _latest_start(pub, a) if _g(m, "yrel") else _latest_end(pub, b)
     return f"{year}-{a:02d}/{year}-{b:02d}"
+
+
+def _month_year_range(m: re.Match[str], pub: dt.date) -> str | None:
+    a = (int(m.group("ya")), _MONTHS[m.group("ma").rstrip(".")])
+    b = (int(m.group("yb")), _MONTHS[m.group("mb").rstrip(".")])
+    return f"{a[0]}-{a[1]:02d}/{b[0]}-{b[1]:02d}" if a < b else None
 
 
 def _day(m: re.Match[str], pub: dt.date) -> str | None:
@@ -376,6 +388,16 @@ def _rules() -> list[_Rule]:
             _month_range,
         ),
         (
+            _B
+            + r"(?:from |between |de |d'|entre )?(?P<ma>"
+            + _MONTH
+            + r") (?P<ya>"
+            + _YEAR
+            + r") ?(?:-|to|through"
+            r"|and|a|au|et|jusqu'en|jusqu'a) ?(?P<mb>" + _MONTH + r") (?P<yb>" + _YEAR + r")" + _E,
+            _month_year_range,
+        ),
+        (
             _B + r"(?:the )?first (?P<n>" + _NUM + r") months" + _E + _YSUF,
             _first_months,
         ),
@@ -422,7 +444,7 @@ def _rules() -> list[_Rule]:
             _B
             + r"(?:(?:(?:q|t)(?P<qa>[1-4])|(?P<qb>[1-4])q)(?:[/-]?(?P<y2>\d{2}))?|(?:the )?(?P<qo>"
             + _ORD
-            + r") quarter|(?:le |au |du )?(?P<qf>"
+            + r")[ -]quarter|(?:le |au |du )?(?P<qf>"
             + _ORD
             + r") trimestre)"
             + _E
@@ -430,7 +452,7 @@ def _rules() -> list[_Rule]:
             _quarter,
         ),
         (
-            _B + r"(?:(?:h|s)(?P<ha>[12])|(?P<hb>[12])h|(?:the )?(?P<ho>first|second|1st|2nd) half|"
+            _B + r"(?:(?:h|s)(?P<ha>[12])|(?P<hb>[12])h|(?:the )?(?P<ho>first|second|1st|2nd)[ -]half|"
             r"(?:le |au |du )?(?P<hf>premier|1er|second|deuxieme|2e|2eme) semestre|"
             r"(?P<hsix>(?:the )?first six months|(?:les )?six premiers mois))" + _E + _YSUF,
             _half,
@@ -448,7 +470,8 @@ def _rules() -> list[_Rule]:
         # months
         (
             _B
-            + r"(?P<pre>(?:in|en|since|depuis|early|late|mid|end|fin|debut|of|de|d'|du|au|by) )?(?P<mo>"
+            + r"(?:(?:(?P<pre>in|en|since|depuis|early|late|mid|end|fin|debut|of|de|d'|du|au)"
+            + r"|(?P<fut>by|until|till|through|before|d'ici|d'ici a|jusqu'en|jusqu'a|avant)) )?(?P<mo>"
             + _MONTH
             + r")"
             + _E
