@@ -26,7 +26,8 @@ lists of runners.baseline_rules. For each document:
    lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
 7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
    phrases resolved against ``published``), ignoring phrases inside the YoY marker and comparison bases
-   (``from April 2021``); none -> null. A level given as a comparison base (``from 4.6% a year earlier``,
+   (``from April 2021``); none -> the period of the previous dated figure of the same paragraph (newswire
+   dates a paragraph once), else null. A level given as a comparison base (``from 4.6% a year earlier``,
    ``contre 1,85 euro un an plus tôt``) is a claim of its own for the year before the sentence's period.
    A change followed by a comparative and a YoY marker (``8.4% more than a year earlier``) is a YoY change.
 8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
@@ -66,6 +67,8 @@ class BaselineConfig:
     """Ignore the text before the first occurrence of the title (page navigation, related headlines)."""
     min_count: float = 1000.0
     """A number with no known unit is kept as a count when it is at least this and a noun follows it."""
+    carry_period: bool = True
+    """A figure whose sentence names no period takes that of the paragraph's previous dated figure."""
 
 
 class BaselineRunner(BaseRunner):
@@ -92,8 +95,17 @@ def extract_claims(doc: InputDocument, config: BaselineConfig | None = None) -> 
     cfg = config if config is not None else BaselineConfig()
     start = body_start(doc.text, doc.title) if cfg.skip_before_title else 0
     claims: list[PredictedClaim] = []
+    carry: str | None = None  # the period of the paragraph's last dated claim
+    prev_end = start
     for s_start, s_end in sentences(doc.text, start):
-        claims.extend(_sentence_claims(doc, s_start, s_end, cfg))
+        if "\n" in doc.text[prev_end:s_start]:
+            carry = None  # a new paragraph
+        prev_end = s_end
+        for claim in _sentence_claims(doc, s_start, s_end, cfg):
+            if claim.period is None and carry is not None and cfg.carry_period:
+                claim = replace(claim, period=carry)
+            carry = claim.period or carry
+            claims.append(claim)
     return claims
 
 
