@@ -360,7 +360,10 @@ def test_empty_and_numberless_documents() -> None:
 
 
 def test_period_carries_within_a_paragraph_only() -> None:
-    text = "Exports reached 5 billion euros in March. Imports totalled 4 billion euros.\nStocks stood at 2 million tonnes."
+    text = (
+        "Exports reached 5 billion euros in March. Imports totalled 4 billion euros.\n"
+        "Stocks stood at 2 million tonnes."
+    )
     periods = [c.period for c in extract_claims(_doc(text, "en"))]
     assert periods == ["2024-03", "2024-03", None]
     off = BaselineRunner(BaselineConfig(carry_period=False)).extract(_doc(text, "en"))
