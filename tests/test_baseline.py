@@ -266,6 +266,11 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ),
     (
         "en",
+        "The board proposed a dividend of 1,450 won per share.",
+        [(1450.0, None, "KRW", None, None, None, "exact")],
+    ),
+    (
+        "en",
         "Cocoa exports reached 412.5 billion West African CFA francs in the first quarter.",
         [(412.5e9, None, "XOF", "2024-Q1", None, None, "exact")],
     ),

@@ -246,6 +246,10 @@ UNIT_CASES: list[tuple[str | None, Lang | None, str | None]] = [
     ("tourists", "en", "count"),
     ("West African CFA francs", "en", "XOF"),
     ("francs CFA d'Afrique centrale", "fr", "XAF"),
+    ("roupies indonésiennes", "fr", "IDR"),
+    ("roupies", "fr", None),  # French names the rupee and the rupiah alike
+    ("livres", "fr", "GBP"),
+    ("wons", "fr", "KRW"),
     ("pesos", "en", None),
     ("dinars", "fr", None),
     ("offices", "en", None),

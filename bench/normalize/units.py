@@ -5,8 +5,9 @@ Rules:
   themselves (``usd`` -> USD).
 - Matching ignores case, accents and plural ``s``/``x``; scale words, numbers and the linking words
   ``de``/``d'``/``of`` around the unit are ignored (``milliards de yuans`` -> CNY).
-- A bare ``$`` or ``dollars`` is USD (the usual newswire convention); a bare ``¥`` is JPY. Names shared by
-  several currencies with no qualifier (pesos, dinars, francs, dirhams, crowns) are ambiguous: None.
+- A bare ``$`` or ``dollars`` is USD (the usual newswire convention); a bare ``¥`` is JPY; ``livres`` is
+  GBP. Names shared by several currencies with no qualifier (pesos, dinars, francs, CFA francs, dirhams,
+  crowns, French ``roupies``, which also name the rupiah) are ambiguous: None.
 - In running text, ``points`` is index points; percentage points are ``pp``. (normalize_yoy reads a bare
   ``points`` change as pp, see bench.normalize.yoy.)
 - Counted nouns (vehicles, jobs, visitors, véhicules, emplois...) -> ``count``. The list is open-ended
@@ -63,7 +64,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "NZD": ("new zealand dollar", "dollar neo-zelandais", "nz$"),
     "TWD": ("taiwan dollar", "new taiwan dollar", "dollar taiwanais", "nt$"),
     "CHF": ("swiss franc", "franc suisse", "chf"),
-    "INR": ("rupee", "indian rupee", "roupie", "roupie indienne", "₹"),
+    "INR": ("rupee", "indian rupee", "roupie indienne", "₹"),
     "PKR": ("pakistani rupee", "roupie pakistanaise"),
     "RUB": ("ruble", "rouble", "russian ruble", "rouble russe", "₽"),
     "BRL": ("real", "reais", "brazilian real", "real bresilien", "reai", "r$"),
@@ -86,7 +87,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "MYR": ("ringgit", "malaysian ringgit"),
     "THB": ("baht", "thai baht"),
     "VND": ("dong", "vietnamese dong", "₫"),
-    "IDR": ("rupiah", "indonesian rupiah"),
+    "IDR": ("rupiah", "indonesian rupiah", "roupie indonesienne"),
     "SAR": ("saudi riyal", "riyal saoudien", "riyal"),
     "QAR": ("qatari riyal", "riyal qatari"),
     "AED": ("uae dirham", "emirati dirham", "dirham emirati", "dirham des emirats"),
@@ -287,7 +288,6 @@ _NOT_IN_RUNNING_TEXT = frozenset(
         "count",
         "number",
         "nombre",
-        "won",
         "real",
         "sol",
         "lei",
@@ -314,7 +314,6 @@ _NOT_IN_RUNNING_TEXT = frozenset(
         "demande",
         "commande",
         "application",
-        "livre",
         "sterling",
     }
 )
@@ -389,7 +388,7 @@ def currency_before(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _key(s: str) -> str:
-    """Folded lookup key: lowercase, accent-free, single spaces, plural s/x removed from each word."""
+    """Folded lookup key: lowercase, accent-free, single spaces, a plural s/x removed from each word."""
     words = fold(s).split()
     return " ".join(_singular(w) for w in words)
 
@@ -398,8 +397,7 @@ _NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor"})
 
 
 def _singular(w: str) -> str:
-    if len(w) > 3 and w.endswith("ies"):
-        return w[:-3] + "y"
+    """A final plural s/x dropped (English -ies plurals are listed as names: ``companies``)."""
     if len(w) > 2 and w[-1] in "sx" and not w.endswith("ss") and w not in _NO_PLURAL:
         return w[:-1]
     return w
