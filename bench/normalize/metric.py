@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bench.normalize.text import fold
 from bench.types import Lang
@@ -29,10 +30,17 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def metric_tokens(text: str, lang: Lang | None = None) -> tuple[str, ...]:
     """The comparable tokens of a metric phrase, in order (rules in the module docstring)."""
+    return _tokens(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
+    """metric_tokens, cached: metrics repeat across claims and documents."""
     folded = _POSSESSIVE.sub(" ", _ELISION.sub(" ", fold(text)))
     return tuple(_stem(w) for w in _WORD.findall(folded) if w not in _STOP)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word

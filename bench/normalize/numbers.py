@@ -36,6 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from bench.normalize.words import find_spelled
 from bench.types import Lang
@@ -113,7 +114,12 @@ def parse_number(text: str | float | int | None, lang: Lang | None = None) -> fl
     if isinstance(text, (int, float)):
         value = float(text)
         return value if math.isfinite(value) else None
-    s = text.strip()
+    return _parse_string(text.strip(), lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_string(s: str, lang: Lang | None) -> float | None:
+    """parse_number of a stripped string, cached: surface values repeat across claims."""
     if _SCIENTIFIC.fullmatch(s):
         value = float(s)
         return value if math.isfinite(value) else None

@@ -40,6 +40,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bench.normalize.text import fold
 from bench.periods import period_bounds
@@ -60,6 +61,12 @@ def normalize_period(text: str | None, lang: Lang | None, published: str) -> str
     """Canonical period of a surface phrase (rules in the module docstring); None if it names none."""
     if not isinstance(text, str) or not text.strip():
         return None
+    return _normalize_period(text, lang, published)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_period(text: str, lang: Lang | None, published: str) -> str | None:
+    """normalize_period of a non-empty string, cached: periods repeat across claims."""
     s = text.strip()
     if is_canonical(s):
         return collapse(s)

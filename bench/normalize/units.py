@@ -17,7 +17,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bench.normalize.text import fold
 from bench.schema import currency_codes, unit_codes
@@ -328,6 +328,12 @@ def normalize_unit(text: str | None, lang: Lang | None = None) -> str | None:
     """Canonical unit code of a surface unit (rules in the module docstring); None if empty or unknown."""
     if not isinstance(text, str):
         return None
+    return _normalize_unit(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalize_unit(text: str) -> str | None:
+    """normalize_unit of a string, cached: units repeat across claims."""
     s = text.strip()
     if not s:
         return None
