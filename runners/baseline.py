@@ -154,6 +154,7 @@ class _Sentence:
     base: int  # offset of the sentence in the document
     lang: Lang
     markers: tuple[tuple[int, int], ...]  # YoY markers
+    dated_yoy: bool  # a comparison with a period one year before the figure's ("up 2.3% from 2018")
     periods: tuple[PeriodMatch, ...]  # period phrases outside the markers
     period_spans: tuple[tuple[int, int], ...]  # every period phrase
     all_periods: tuple[PeriodMatch, ...]  # every period phrase, comparison bases included
@@ -191,15 +192,18 @@ def _sentence_claims(
         return []  # dates, small counts, identifiers only: skip reading the sentence's periods
     markers = tuple((m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded))
     found = find_periods(s, doc.lang, doc.published)
+    figure_periods = [
+        p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
+    ]
+    bases = {p.period for p in found if R.BASE_PERIOD_BEFORE.search(folded, max(0, p.start - 40), p.start)}
     sent = _Sentence(
         text=s,
         folded=folded,
         base=s_start,
         lang=doc.lang,
         markers=markers,
-        periods=tuple(
-            p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
-        ),
+        dated_yoy=any(_shift_years(p.period, -1) in bases for p in figure_periods),
+        periods=tuple(figure_periods),
         period_spans=tuple((p.start, p.end) for p in found),
         all_periods=tuple(found),
     )
@@ -267,18 +271,18 @@ def _mention(
     comparative = R.COMPARATIVE.match(folded, right)
     after_pos = comparative.end() if comparative else _skip_space(folded, right)
     marker_after = R.YOY_MARKER.match(folded, after_pos) is not None
-    less = comparative is not None and marker_after and comparative.group("cmp") in R.LESS
     compared = (
         comparative is not None and re.match(r"(?:than|que|qu')", folded[comparative.end() :]) is not None
     )
+    less = comparative is not None and (marker_after or compared) and comparative.group("cmp") in R.LESS
     if unit in ("percent", "pp", "points"):
         cue = R.CHANGE_WORD.search(_last_words(window, 6)) and not R.LEVEL_LINK.search(window)
         is_change = bool(cue) or marker_after or compared
     else:
-        is_change = bool(R.CHANGE_BY.search(window)) or marker_after
+        is_change = bool(R.CHANGE_BY.search(window)) or marker_after or compared
     kind: Kind = "value"
     if is_change:
-        kind = "yoy" if sent.markers else "skip"
+        kind = "yoy" if sent.markers or sent.dated_yoy else "skip"
     if kind == "yoy" and (less or is_decrease(_last_words(window, 6))) and value > 0:
         value = -value
     paren = folded.rfind("(", 0, left) > folded.rfind(")", 0, left)

@@ -16,6 +16,7 @@ YOY_MARKER = re.compile(
     r"(?<![a-z])(?:"
     r"year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y"
     r"|(?:from|than|over|on) a year (?:earlier|ago|before)|over (?:a|the past) year|than last year"
+    r"|(?:on|over) the year"
     r"|qu'un an (?:plus tot|auparavant)|qu'il y a un an|que l'an dernier|que l'annee derniere"
     r"|(?:compared (?:with|to)|from|than|over|versus|vs\.?|against) (?:in |during )?(?:the )?"
     r"(?:same|corresponding) (?:period|quarter|month|half|time) (?:of |in )?"
@@ -87,9 +88,9 @@ PHONE_CUE = re.compile(r"(?<![a-z])(?:tel|phone|telephone|fax|hotline)(?![a-z])|
 
 # A comparative between a change and its YoY marker ("8.4% more than a year earlier", "3,9 % de plus que").
 COMPARATIVE = re.compile(
-    r"[ ,]*(?P<cmp>more|less|higher|lower|above|below|de plus|de moins|en plus|en moins)[ ]*"
+    r"[ ,]*(?P<cmp>more|less|fewer|higher|lower|above|below|de plus|de moins|en plus|en moins)[ ]*"
 )
-LESS = frozenset({"less", "lower", "below", "de moins", "en moins"})
+LESS = frozenset({"less", "lower", "below", "fewer", "de moins", "en moins"})
 # A level given as the comparison base ("from 4.6% a year earlier", "contre 1,85 euro un an plus tot").
 BASE_BEFORE = re.compile(
     r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|after|contre|par rapport a|apres)\s*"

@@ -230,7 +230,8 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     (
         "en",
         "In April, chemical output plunged 9.4% from April 2023 to 3 million tonnes.",
-        [(3e6, None, "t", "2024-04", None, None, "exact")],  # the base period is not the figure's period
+        # the base period is not the figure's period; a base one year before makes the change year on year
+        [(3e6, None, "t", "2024-04", -9.4, "percent", "exact")],
     ),
     (
         "en",
@@ -256,6 +257,22 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ),
     ("en", "Over a year it is up 14.2%.", [(None, None, None, None, 14.2, "percent", "exact")]),
     ("en", "Rents rose three percent year on year.", [(None, None, None, None, 3.0, "percent", "exact")]),
+    (
+        "en",
+        "Coal imports fell to 1.27 million tonnes in 2019, 31% less than in 2018.",
+        [(1.27e6, None, "t", "2019", -31.0, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "Les mises en chantier ont chuté à 41 300 logements en 2021, soit 5 800 de moins qu'en 2020.",
+        [(41300.0, None, "count", "2021", -5800.0, "count", "exact")],
+    ),
+    ("en", "GDP grew 0.4% in the third quarter from the second quarter.", []),  # not year on year
+    (
+        "en",
+        "New orders rose to 6.3 billion euros in April, up 1.2 percent on the year.",
+        [(6.3e9, None, "EUR", "2024-04", 1.2, "percent", "exact")],
+    ),
     (
         "fr",
         "L'inflation annuelle a ralenti à 2,9 % en mars, après 3,4 % en février.",
