@@ -13,25 +13,32 @@ lists of runners.baseline_rules. For each document:
    is not a claim.
 3. A unit is the currency symbol or code before the number, or the unit words after it (bench.normalize
    units: currencies, percent, pp, index points, physical units, counted nouns).
-4. A number preceded by a word of change (``up``, ``a surge of``, ``hausse de``) or directly followed by a
-   year-on-year marker is a change: a year-on-year change when the sentence holds a YoY marker (``year on
-   year``, ``from a year earlier``, ``en glissement annuel``, ``sur un an``, ``soit une augmentation
-   annuelle de``...), otherwise a non-YoY change, which is not a claim. A non-percent amount is a change
-   only after a change word and ``by``/``de`` (``rose by $3bn``). A YoY change is attached to the nearest
-   value of the sentence (preferring the one before it); with no value it is a change-only claim.
+4. A number preceded by a word of change (``up``, ``a surge of``, ``hausse de``; not ``fell to``, which
+   gives the new level), followed by a comparative (``8.4% more than``, ``5 800 de moins qu'``) or directly
+   followed by a year-on-year marker is a change. It is a year-on-year change when the sentence holds a
+   YoY marker (``year on year``, ``from a year earlier``, ``en glissement annuel``, ``sur un an``, ``soit
+   une augmentation annuelle de``...) or compares with a period one year before the figure's (``up 2.3%
+   from 2018`` for a 2019 figure); otherwise it is a non-YoY change, which is not a claim. A non-percent
+   amount is a change only after a change word and ``by``/``de`` (``rose by $3bn``) or a comparative. A
+   YoY change is attached to the nearest value of the sentence (preferring the one before it); with no
+   value it is a change-only claim.
 5. A money amount in parentheses right after another value (``(about 2.32 billion U.S. dollars)``) is a
    conversion, and ``, or 4%``/``, soit 4 %`` after a value a restatement: neither is a claim of its own.
-   Two values joined by a dash/``to``/``and`` with the same unit are one range claim.
+   Two values joined by a dash/``to``/``and`` with the same unit are one range claim. A level given as a
+   comparison base (``from 7.4% in July``, ``after 3.4%``, ``contre 4,6 % un an plus tôt``, ``against
+   162.1 billion in the same period of 2023``) is a claim of its own, for the period written after it or
+   the sentence's period moved to the year given; a base with no unit takes the previous figure's unit.
 6. Qualifier from the words just before the number: ``more than``/``surpassed``/``plus de``/``dépassé`` ->
    lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
 7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
-   phrases resolved against ``published``), ignoring phrases inside the YoY marker and comparison bases
-   (``from April 2021``); none -> the period of the previous dated figure of the same paragraph (newswire
-   dates a paragraph once), else null. A level given as a comparison base (``from 4.6% a year earlier``,
-   ``contre 1,85 euro un an plus tôt``) is a claim of its own for the year before the sentence's period.
-   A change followed by a comparative and a YoY marker (``8.4% more than a year earlier``) is a YoY change.
+   phrases resolved against ``published``), ignoring phrases inside the YoY marker, comparison bases
+   (``from April 2021``) and phrases that date a record (``its highest since 1992``); none -> the period of
+   the previous dated figure of the same paragraph (newswire dates a paragraph once), else null.
 8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
-   (``the output value of Shenzhen's AI industry``), without determiners, period phrases or counts.
+   (``the output value of Shenzhen's AI industry``), past appositions (``The company, founded in 1990,``),
+   without determiners, period phrases, counts or trailing words like ``record``/``total``; what the unit
+   counts when the text says so (``318,000 tonnes of crude steel`` -> ``crude steel``); the counted noun
+   after the number when the clause belongs to an earlier figure (``including 18,500 electric models``).
 9. Evidence: from the metric (or the number) to the end of the last piece of the claim (unit, YoY change
    and its marker).
 """
