@@ -62,6 +62,7 @@ from bench.normalize.text import fold
 from bench.types import Evidence, InputDocument, Lang, PredictedClaim
 from runners import baseline_rules as R
 from runners.base import BaseRunner
+from runners.baseline_metric import Sentence, Span, metric_before, noun_after, of_phrase
 
 Kind = Literal["value", "yoy", "skip"]
 
@@ -153,21 +154,6 @@ def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
-class _Sentence:
-    """One sentence and what is read once per sentence; offsets are sentence offsets."""
-
-    text: str
-    folded: str
-    base: int  # offset of the sentence in the document
-    lang: Lang
-    markers: tuple[tuple[int, int], ...]  # YoY markers
-    dated_yoy: bool  # a comparison with a period one year before the figure's ("up 2.3% from 2018")
-    periods: tuple[PeriodMatch, ...]  # period phrases outside the markers
-    period_spans: tuple[tuple[int, int], ...]  # every period phrase
-    all_periods: tuple[PeriodMatch, ...]  # every period phrase, comparison bases included
-
-
-@dataclass(frozen=True)
 class _Mention:
     start: int  # number span, sentence coordinates
     end: int
@@ -182,9 +168,6 @@ class _Mention:
     base_year: int | None = None  # its year when the text gives it as "the same period of 2023"
     year_back: bool = False  # its period is the one a year before the other figure's ("a year earlier")
     own_period: PeriodMatch | None = None  # the period written right after it ("from 7.4% in July")
-
-
-_Span = tuple[int, int]
 
 
 def _sentence_claims(
@@ -203,7 +186,7 @@ def _sentence_claims(
         p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
     ]
     bases = {p.period for p in found if R.BASE_PERIOD_BEFORE.search(folded, max(0, p.start - 40), p.start)}
-    sent = _Sentence(
+    sent = Sentence(
         text=s,
         folded=folded,
         base=s_start,
@@ -244,7 +227,7 @@ def _may_be_quantity(
 
 
 def _mention(
-    sent: _Sentence, start: int, end: int, value: float, text: str, prev_end: int, cfg: BaselineConfig
+    sent: Sentence, start: int, end: int, value: float, text: str, prev_end: int, cfg: BaselineConfig
 ) -> _Mention | None:
     """Classify one number of a sentence, or None when it is not a quantity at all."""
     s, folded = sent.text, sent.folded
@@ -297,7 +280,7 @@ def _mention(
 
 
 def _base_mention(
-    sent: _Sentence, start: int, end: int, value: float, unit: str | None, left: int, right: int, window: str
+    sent: Sentence, start: int, end: int, value: float, unit: str | None, left: int, right: int, window: str
 ) -> _Mention:
     """A level given as a comparison base: its period is written after it ("in July"), or is the other
     figure's one year back ("a year earlier") or in the year given ("the same period of 2023")."""
@@ -335,7 +318,7 @@ def _base_period(folded: str, p: PeriodMatch) -> bool:
     )
 
 
-def _restated(sent: _Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
+def _restated(sent: Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
     """A conversion in parentheses or a restatement (``, or 4%``) of the previous value is skipped."""
     prev = next((e for e in reversed(earlier) if e.kind != "skip"), None)
     if prev is None or prev.kind != "value" or m.kind != "value":
@@ -348,7 +331,7 @@ def _restated(sent: _Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention
     return m
 
 
-def _assemble(sent: _Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
+def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
     values = [m for m in mentions if m.kind == "value"]
     # ranges: two values joined by a dash/to/and with the same unit
     merged: list[tuple[_Mention, _Mention | None]] = []
@@ -369,7 +352,7 @@ def _assemble(sent: _Sentence, mentions: list[_Mention]) -> list[PredictedClaim]
             yoys[target] = y
     spans = {id(m): _span(sent, m) for m in mentions}
 
-    def before(x: _Mention) -> list[_Span]:
+    def before(x: _Mention) -> list[Span]:
         return [spans[id(o)] for o in mentions if o is not x and spans[id(o)][1] <= x.left]
 
     claims = [_claim(sent, m, high, yoys.get(i), before(m), values) for i, (m, high) in enumerate(merged)]
@@ -378,7 +361,7 @@ def _assemble(sent: _Sentence, mentions: list[_Mention]) -> list[PredictedClaim]
     return [c for _, c in claims]
 
 
-def _span(sent: _Sentence, m: _Mention) -> _Span:
+def _span(sent: Sentence, m: _Mention) -> Span:
     """The stretch of text a mention occupies: a change from its change word to its marker."""
     if m.kind == "value":
         return m.left, m.right
@@ -394,27 +377,30 @@ def _nearest_value(y: _Mention, values: list[_Mention], taken: set[int]) -> int 
 
 
 def _claim(
-    sent: _Sentence,
+    sent: Sentence,
     m: _Mention,
     high: _Mention | None,
     y: _Mention | None,
-    skip: list[_Span],
+    skip: list[Span],
     values: list[_Mention],
 ) -> tuple[int, PredictedClaim]:
     others = [v for v in values if not v.base]
     if m.base and others:  # a comparison base measures what the sentence's other figure measures
         nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
-        metric, _ = _metric(sent, nearest.left, [])
+        metric, _ = metric_before(sent, nearest.left, [])
         metric_start: int | None = None
     else:
-        metric, metric_start = _metric(sent, m.left, skip)
+        metric, metric_start = metric_before(sent, m.left, skip)
     if metric_start is not None and any(
         v.start < m.left and v.right > metric_start for v in values if v is not m
     ):
-        metric, metric_start = _noun_after(sent, m), None  # the phrase found belongs to an earlier figure
-    of_phrase = _of_phrase(sent, m) if m.unit not in ("percent", "pp") and not m.base else None
-    if of_phrase is not None:  # "318,000 tonnes of crude steel": what is counted names the figure
-        metric = of_phrase
+        metric, metric_start = (
+            noun_after(sent, m.end, m.unit),
+            None,
+        )  # the phrase found belongs to an earlier figure
+    found_of = of_phrase(sent, m.end, m.right) if m.unit not in ("percent", "pp") and not m.base else None
+    if found_of is not None:  # "318,000 tonnes of crude steel": what is counted names the figure
+        metric = found_of
     end = (high or m).right
     yoy_change = yoy_unit = None
     if y is not None:
@@ -435,8 +421,8 @@ def _claim(
     return sent.base + start, claim
 
 
-def _change_only(sent: _Sentence, y: _Mention, skip: list[_Span]) -> tuple[int, PredictedClaim]:
-    metric, metric_start = _metric(sent, _change_word_start(sent.folded, y), skip)
+def _change_only(sent: Sentence, y: _Mention, skip: list[Span]) -> tuple[int, PredictedClaim]:
+    metric, metric_start = metric_before(sent, _change_word_start(sent.folded, y), skip)
     start = metric_start if metric_start is not None else y.left
     claim = PredictedClaim(
         metric=metric,
@@ -449,7 +435,7 @@ def _change_only(sent: _Sentence, y: _Mention, skip: list[_Span]) -> tuple[int, 
     return sent.base + start, claim
 
 
-def _claim_period(m: _Mention, values: list[_Mention], sent: _Sentence) -> str | None:
+def _claim_period(m: _Mention, values: list[_Mention], sent: Sentence) -> str | None:
     """Rule 7: the nearest period phrase not owned by a comparison base; for a base, its own period, or
     the other figure's period moved to the base's year."""
     owned = {(v.own_period.start, v.own_period.end) for v in values if v.own_period is not None}
@@ -483,43 +469,8 @@ def _shift_years(period: str, years: int) -> str:
     return f"{int(period[:4]) + years}{rest}"
 
 
-def _evidence(sent: _Sentence, start: int, end: int) -> Evidence:
+def _evidence(sent: Sentence, start: int, end: int) -> Evidence:
     return Evidence(sent.base + start, sent.base + end, sent.text[start:end])
-
-
-def _noun_after(sent: _Sentence, m: _Mention) -> str | None:
-    """The counted noun phrase written after a number (``650 jobs``, ``18,500 electric models``), as a
-    last-resort metric."""
-    if m.unit in ("percent", "pp"):
-        return None
-    return _phrase_from(sent, m.end, allow_link=True)
-
-
-def _of_phrase(sent: _Sentence, m: _Mention) -> str | None:
-    """The noun phrase after the unit and "of"/"de" (``tonnes of crude steel``), or None."""
-    link = re.match(r"[ ]+(?:of|de|d')[ ]*", sent.folded[m.right :])
-    if m.right == m.end or not link:
-        return None
-    return _phrase_from(sent, m.right + link.end(), allow_link=False)
-
-
-def _phrase_from(sent: _Sentence, pos: int, *, allow_link: bool) -> str | None:
-    """Up to four words from pos, stopping at punctuation, numbers, periods and link words."""
-    words: list[_Word] = []
-    for w in R.WORD.finditer(sent.folded, pos):
-        gap = sent.folded[(words[-1][1] if words else pos) : w.start()]
-        if gap.strip() or len(words) == 4:
-            break
-        word = w.group()
-        if not words and allow_link and word in ("de", "d'", "of"):
-            pos = w.end()
-            continue
-        if word in R.OF_PHRASE_END or word.isdigit() or any(a <= w.start() < b for a, b in sent.period_spans):
-            break
-        words.append((w.start(), w.end(), word))
-    if not words:
-        return None
-    return " ".join(sent.text[words[0][0] : words[-1][1]].split())
 
 
 def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
@@ -528,7 +479,7 @@ def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
     return unit or value_unit or "percent"
 
 
-def _marker_end(y: _Mention, markers: Sequence[_Span]) -> int:
+def _marker_end(y: _Mention, markers: Sequence[Span]) -> int:
     """End of the YoY marker closest after the change (or the change itself when the marker is before)."""
     after = [b for a, b in markers if a >= y.right]
     return min(after) if after else y.right
@@ -551,96 +502,7 @@ def _change_word_start(folded: str, y: _Mention) -> int:
     return found[-1].start() if found else y.left
 
 
-_Word = tuple[int, int, str]
-
-
-def _metric(sent: _Sentence, pos: int, skip: Sequence[_Span]) -> tuple[str | None, int | None]:
-    """The noun phrase naming what the number at pos measures, and its start (rule 8). Words inside the
-    spans in skip (other changes and their markers) are passed over like link words."""
-    s, folded = sent.text, sent.folded
-    words: list[_Word] = [(m.start(), m.end(), m.group()) for m in R.WORD.finditer(folded, 0, pos)]
-    verbs = R.VERBS[sent.lang]
-
-    listed_verb_seen = False
-
-    def droppable(k: int) -> bool:
-        """Link words, verbs, other changes and periods; a participle not in the verb list only while no
-        listed verb has been passed ("la production cumulée s'est élevée à": "cumulée" stays)."""
-        nonlocal listed_verb_seen
-        w = words[k]
-        after_auxiliary = k > 0 and _in_verbs(s, words[k - 1], R.AUXILIARIES[sent.lang])
-        if _in_verbs(s, w, verbs) or after_auxiliary:
-            listed_verb_seen = True
-            return True
-        return (
-            w[2] in R.EDGE_WORDS
-            or w[2] in R.TRAILING_WORDS
-            or (not listed_verb_seen and _is_verb(s, w, verbs))
-            or _inside_any(w[0], w[1], skip)
-            or any(a <= w[0] < b for a, b in sent.period_spans)
-            or any(a <= w[0] < b for a, b in sent.markers)
-        )
-
-    # drop the verb group, qualifiers, link words and other changes right before the number
-    i = len(words)
-    while i > 0 and droppable(i - 1):
-        i -= 1
-    # an apposition between subject and verb ("The company, founded in 1990, employs"): skip it
-    if i > 0 and "," in folded[words[i - 1][1] : words[i][0] if i < len(words) else pos]:
-        comma = folded.rfind(",", 0, words[i - 1][0])
-        if comma > 0:
-            i = sum(1 for w in words if w[1] <= comma)
-            while i > 0 and droppable(i - 1):
-                i -= 1
-    if i == 0:
-        return None, None
-    cut = words[i - 1][1]
-    bounds = [(b.start(), b.end()) for b in R.CLAUSE_BOUNDARY.finditer(folded, 0, cut)]
-    left = bounds[-1][1] if bounds else 0
-    for k, w in enumerate(words[:i]):
-        adjective = k > 0 and words[k - 1][2] in R.DETERMINERS
-        if w[0] >= left and _in_verbs(s, w, verbs) and not adjective:
-            left = w[1]
-    span = _clean(sent, [w for w in words[:i] if w[0] >= left])
-    # an empty clause ("L'entreprise, qui emploie ..."): the noun phrase of the clause before, one step back
-    for k in range(len(bounds) - 1, max(len(bounds) - 3, -1), -1):
-        if span:
-            break
-        seg_left = bounds[k - 1][1] if k > 0 else 0
-        span = _clean(sent, [w for w in words if seg_left <= w[0] and w[1] <= bounds[k][0]])
-    if not span:
-        return None, None
-    a, b = span[0][0], span[-1][1]
-    text = " ".join(s[a:b].split())
-    return (text, a) if text else (None, None)
-
-
-def _clean(sent: _Sentence, span: list[_Word]) -> list[_Word]:
-    """Drop period phrases, then determiners, link words and counts at the start, link words at the end."""
-    span = [w for w in span if not any(a <= w[0] < b for a, b in sent.period_spans)]
-    while span and (span[0][2] in R.EDGE_WORDS or span[0][2].isdigit()):
-        span = span[1:]
-    while span and (span[-1][2] in R.EDGE_WORDS or span[-1][2] in R.TRAILING_WORDS):
-        span = span[:-1]
-    return span
-
-
-def _in_verbs(s: str, word: _Word, verbs: frozenset[str]) -> bool:
-    """In the verb list; the French "a" only when written without accent (not the preposition "à")."""
-    start, end, w = word
-    return w in verbs and (w != "a" or s[start:end] in ("a", "A"))
-
-
-def _is_verb(s: str, word: _Word, verbs: frozenset[str]) -> bool:
-    """A verb from the list, or a past participle ending in -ed (EN) / -é(e)(s) (FR) of the original text."""
-    start, end, w = word
-    if _in_verbs(s, word, verbs):
-        return True
-    original = s[start:end].lower()
-    return (len(w) > 4 and w.endswith("ed")) or original.endswith(("é", "ée", "és", "ées"))
-
-
-def _inside_any(a: int, b: int, spans: Sequence[_Span]) -> bool:
+def _inside_any(a: int, b: int, spans: Sequence[Span]) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 
