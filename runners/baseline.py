@@ -83,7 +83,7 @@ class BaselineRunner(BaseRunner):
     """Rule-based EN/FR extractor over the shared normalizers (rules in the module docstring)."""
 
     name: ClassVar[str] = "baseline"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "1"
     description: ClassVar[str] = (
         "Rule-based bilingual baseline (numbers, units, periods, YoY cues); no network"
     )
