@@ -248,11 +248,15 @@ def _mention(
         noun = re.match(r"\s+(?:de |d')?([a-z]+)", folded[end:])
         range_start = re.match(r"\s*(?:-|to|and|a|et|au)\s*[\d$€£]", folded[end:]) is not None
         named_count = R.NUMBER_OF.search(folded, max(0, start - 80), start) is not None
+        noun_follows = noun is not None and not (
+            noun.group(1) in R.CONNECTORS or noun.group(1) in R.OF_PHRASE_END
+        )
         if not scaled and not range_start:
-            noun_follows = noun is not None and noun.group(1) not in R.CONNECTORS
             if not (abs(value) >= cfg.min_count and (noun_follows or named_count)):
                 return None
             unit = "count"
+        elif scaled and (noun_follows or named_count):
+            unit = "count"  # "9.4 million subscriptions": a scaled number of things
     if unit == "count" and not scaled and abs(value) < 10:
         return None  # "3 offices": a narrative count (newswire spells small counts; digits here are rare)
     window = folded[max(prev_end, left - 60) : left]
@@ -272,7 +276,8 @@ def _mention(
         is_change = bool(R.CHANGE_BY.search(window)) or marker_after or compared
     kind: Kind = "value"
     if is_change:
-        kind = "yoy" if sent.markers or sent.dated_yoy else "skip"
+        yoy = (sent.markers or sent.dated_yoy) and not R.NON_YOY_AFTER.match(folded, right)
+        kind = "yoy" if yoy else "skip"
     if kind == "yoy" and (less or is_decrease(_last_words(window, 6))) and value > 0:
         value = -value
     paren = folded.rfind("(", 0, left) > folded.rfind(")", 0, left)
@@ -338,7 +343,12 @@ def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
     for m in values:
         if merged and merged[-1][1] is None:
             first = merged[-1][0]
-            if R.RANGE_GAP.match(sent.folded[first.end : m.left]) and first.unit in (None, m.unit):
+            gap = (
+                sent.folded[first.right : m.left]
+                if first.right > first.end
+                else sent.folded[first.end : m.left]
+            )
+            if R.RANGE_GAP.match(gap) and first.unit in (None, m.unit):
                 merged[-1] = (first, m)
                 continue
         merged.append((m, None))
@@ -474,9 +484,11 @@ def _evidence(sent: Sentence, start: int, end: int) -> Evidence:
 
 
 def _yoy_unit(unit: str | None, value_unit: str | None) -> str:
+    """The unit of a change: pp for points, percent when written, else an absolute change in the value's
+    unit (a change with no unit written is never a percent: "up 1.1 million" counts things)."""
     if unit == "points":
         return "pp"
-    return unit or value_unit or "percent"
+    return unit or (value_unit if value_unit not in (None, "percent", "pp") else None) or "count"
 
 
 def _marker_end(y: _Mention, markers: Sequence[Span]) -> int:

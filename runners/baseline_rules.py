@@ -45,7 +45,8 @@ CHANGE_WORD = re.compile(
     r"|lower|boost\w*|spik\w*|tumbl\w*|sank|rebound\w*|hausse|baisse|augment\w*|diminu\w*|croissance|progress\w*"
     r"|recul\w*|repli\w*|chut\w*|bondi\w*|bond de|grimp\w*|envol\w*|flamb\w*|plong\w*|regress\w*"
     r"|accroissement|accru\w*|flechi\w*|rebondi\w*|gagn\w*|perd\w*|lost|shed|improv\w*|amelior\w*"
-    r"|deteriorat\w*|deterior\w*|inferieure?s? de|superieure?s? de)(?![a-z])"
+    r"|deteriorat\w*|deterior\w*|inferieure?s? de|superieure?s? de|ralenti\w*|slow\w*|eased|easing"
+    r"|narrow\w*|cool\w*)(?![a-z])"
 )
 # A change of a non-percent amount: a change word then "by"/"de" right before the number.
 CHANGE_BY = re.compile(CHANGE_WORD.pattern + r"\s+(?:by|of|de|d'environ|d')\s*$")
@@ -118,6 +119,15 @@ REFERENCE_PERIOD_BEFORE = re.compile(
     r"(?<![a-z])(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest|smallest"
     r"|first time|plus (?:haut|bas|fort|faible|eleve)|meilleure?|pire|premiere fois|jamais)"
     r"(?:[ ,]+[a-z']+){0,3}?[ ,]*(?:since|depuis|in|en)?[ ]*$"
+)
+
+# A change measured over another span than a year ("up 2.9% on the day", "sur un mois"): never YoY.
+NON_YOY_AFTER = re.compile(
+    r"[ ,]*(?:on the (?:day|week|month|quarter)|in (?:a|one) day|month[- ]on[- ]month"
+    r"|quarter[- ]on[- ]quarter|week[- ]on[- ]week"
+    r"|from the (?:previous|prior|preceding) (?:month|quarter|week|day)"
+    r"|sur la (?:seance|journee|semaine)|sur un mois|sur le mois|sur le trimestre|d'un mois sur l'autre"
+    r"|par rapport au (?:mois|trimestre) precedent|en (?:une|1) seance)(?![a-z])"
 )
 
 # Restatement of the previous value: ", or 4%", ", soit 4 %".

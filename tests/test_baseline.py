@@ -270,6 +270,32 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ("en", "GDP grew 0.4% in the third quarter from the second quarter.", []),  # not year on year
     (
         "en",
+        "Norvik Light settled at $84.37, up 2.9% on the day and 6.1% lower than a year earlier.",
+        [(84.37, None, "USD", None, -6.1, "percent", "exact")],  # the day's move is not year on year
+    ),
+    (
+        "en",
+        "The bank expects inflation to average between 2.4% and 2.7% in 2024.",
+        [(2.4, 2.7, "percent", "2024", None, None, "range")],
+    ),
+    (
+        "fr",
+        "L'inflation sous-jacente a ralenti de 0,4 point de pourcentage sur un an, à 3,1 %.",
+        [(3.1, None, "percent", None, -0.4, "pp", "exact")],
+    ),
+    (
+        "fr",
+        "La production de gaz a reculé de 1,4 milliard de mètres cubes sur un an, à 9,8 milliards de "
+        "mètres cubes.",
+        [(9.8e9, None, "m3", None, -1.4e9, "m3", "exact")],
+    ),
+    (
+        "en",
+        "Fibre subscriptions reached 9.4 million at the end of 2024, up 1.1 million from a year earlier.",
+        [(9.4e6, None, None, "2024", 1.1e6, "count", "exact")],  # no unit written: the change counts things
+    ),
+    (
+        "en",
         "New orders rose to 6.3 billion euros in April, up 1.2 percent on the year.",
         [(6.3e9, None, "EUR", "2024-04", 1.2, "percent", "exact")],
     ),

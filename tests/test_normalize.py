@@ -276,7 +276,11 @@ def _vocabulary_forms() -> list[tuple[str, str, bool]]:
     for code, names in _NAMES.items():
         for name in names:
             running = name not in _NOT_IN_RUNNING_TEXT and name not in ("percentage", "pourcentage")
-            plurals = [name + "s"] if name[-1].isalpha() and len(name) > 2 else []
+            plural = " ".join(
+                w + "s" if w[-1].isalpha() and len(w) > 2 and w[-1] not in "sx" else w
+                for w in name.split(" ")
+            )
+            plurals = [plural] if plural != name else []
             out += [(form, code, running) for form in (name, *plurals)]
     return out
 
@@ -431,6 +435,8 @@ YOY_CASES: list[tuple[str | float | int | None, str | None, Lang | None, tuple[f
     ("recul de 3,1 %", None, "fr", (-3.1, "percent")),
     ("baisse de 3,1%", None, "fr", (-3.1, "percent")),
     ("contraction de 2 %", None, "fr", (-2.0, "percent")),
+    ("a ralenti de 0,4 point", None, "fr", (-0.4, "pp")),
+    ("slowed by 0.4 percentage points", None, "en", (-0.4, "pp")),
     ("en repli de 0,8 %", None, "fr", (-0.8, "percent")),
     ("up 21.1 percent year on year", None, "en", (21.1, "percent")),
     ("hausse de 10,6 %", None, "fr", (10.6, "percent")),

@@ -436,9 +436,11 @@ def _running_unit_regex() -> re.Pattern[str]:
                 continue
             if code == "percent" and name in ("percentage", "pourcentage"):
                 continue
-            word = re.escape(name)
-            if name[-1].isalpha() and len(name) > 2:
-                word += "(?:" + "|".join(_PLURALS) + ")?"
+            plural = "(?:" + "|".join(_PLURALS) + ")?"
+            # every word of a name may take a plural ending ("metres cubes", "kilowatt-hours")
+            word = " ".join(
+                re.escape(w) + (plural if w[-1].isalpha() and len(w) > 2 else "") for w in name.split(" ")
+            )
             alts.append((len(name), word))
     alts.sort(key=lambda a: (-a[0], a[1]))
     return re.compile(

@@ -23,7 +23,7 @@ _DECREASE = re.compile(
     r"(?<![a-z])(?:down|fell|fall(?:s|ing)?|declin\w*|decreas\w*|drop\w*|dipp?\w*|slid\w*|slump\w*|shr[ai]nk\w*|"
     r"shrunk|contract\w*|lower|loss|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|negative|less|reduc\w*|"
     r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|perte|perdu|moins|"
-    r"decroissance|negatif|retrait)(?![a-z])"
+    r"decroissance|negatif|retrait|ralenti\w*|slow\w*|eased|easing|narrow\w*|cool\w*)(?![a-z])"
 )
 _POINTS = re.compile(r"(?<![a-z])(?:points?|pts?)(?![a-z])")
 
