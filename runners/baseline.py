@@ -255,7 +255,9 @@ def _mention(
             if not (abs(value) >= cfg.min_count and (noun_follows or named_count)):
                 return None
             unit = "count"
-        elif scaled and (noun_follows or named_count):
+        elif (
+            scaled and (noun_follows or named_count) and not (noun and noun.group(1) in R.AMBIGUOUS_CURRENCY)
+        ):
             unit = "count"  # "9.4 million subscriptions": a scaled number of things
     if unit == "count" and not scaled and abs(value) < 10:
         return None  # "3 offices": a narrative count (newswire spells small counts; digits here are rare)

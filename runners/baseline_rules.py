@@ -208,5 +208,11 @@ SCALE_WORD = re.compile(
     r"(?:thousand|mille|millions?|milliards?|billions?|trillions?|mln|mn|mio|bn|bln|mds?|mrds?|tn|trn)(?![a-z])"
     r"|\d\s?[kmb](?![a-z])"
 )
+# Currency names that the unit vocabulary leaves ambiguous (bench.normalize.units): a number followed by one
+# of them is money of an unknown currency, not a count.
+AMBIGUOUS_CURRENCY = _words(
+    "franc francs peso pesos dinar dinars dirham dirhams couronne couronnes crown crowns krona krone kronor "
+    "kroner roupie roupies rial rials shilling shillings"
+)
 # Words that separate two numbers of a range, never a counted noun.
 CONNECTORS = _words("and to or et a au ou")

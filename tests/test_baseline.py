@@ -269,6 +269,11 @@ SENTENCES: list[tuple[Lang, str, list[Row]]] = [
     ),
     ("en", "GDP grew 0.4% in the third quarter from the second quarter.", []),  # not year on year
     (
+        "fr",
+        "L'excédent a atteint 362 milliards de francs CFA en 2023.",  # money of an ambiguous currency
+        [(362e9, None, None, "2023", None, None, "exact")],
+    ),
+    (
         "en",
         "Norvik Light settled at $84.37, up 2.9% on the day and 6.1% lower than a year earlier.",
         [(84.37, None, "USD", None, -6.1, "percent", "exact")],  # the day's move is not year on year
