@@ -7,6 +7,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.normalize import metric_similarity
 from bench.types import Document, InputDocument, Lang, PredictedClaim
@@ -421,3 +423,22 @@ def test_period_carries_within_a_paragraph_only() -> None:
     assert periods == ["2024-03", "2024-03", None]
     off = BaselineRunner(BaselineConfig(carry_period=False)).extract(_doc(text, "en"))
     assert [c.period for c in off] == ["2024-03", None, None]
+
+
+_pieces = st.sampled_from(
+    ["1,73 million", "104.2%", " de ", " of ", "yuans", " up ", " year on year", " en glissement annuel",
+     ", ", ". ", "\n", "2023", "Q3", " rose ", " from ", " a year earlier", "(about $2bn)", "L3", " three ",
+     "€", " 1\u202f250 ", " hier", " depuis janvier", "—", "le", "The output"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.one_of(_pieces, st.text(max_size=8)), max_size=30), st.sampled_from(["en", "fr"]))
+def test_any_text_gives_valid_claims(parts: list[str], lang: Lang) -> None:
+    text = "".join(parts)
+    doc = _doc(text, lang)
+    claims = extract_claims(doc)
+    assert claims == extract_claims(doc)
+    for c in claims:
+        assert c.evidence is not None and text[c.evidence.start : c.evidence.end] == c.evidence.text
+        assert c.value is not None or c.yoy_change is not None
