@@ -111,13 +111,16 @@ def export_hf_cmd(
         Path | None,
         typer.Option(help="Agreement scores (JSON). Default: annotation/agreement.json if present."),
     ] = None,
-    baseline: Annotated[Path | None, typer.Option(help="Baseline score report (JSON) for the card.")] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Baseline score report (JSON) for the card. Default: measured now on the export."),
+    ] = None,
 ) -> None:
     """Write the gold as a Hugging Face dataset (Parquet per config and split, README.md card); --push it."""
     import os
 
-    from bench.export_hf import ExportError, export_hf, push_folder
-    from bench.figures import FiguresError, card_figures
+    from bench.export_hf import ExportError, export_hf, push_folder, split_by_license
+    from bench.figures import FiguresError, card_figures, measured_baseline
     from bench.gold import GoldError, load_gold
 
     if public and push is None:
@@ -125,12 +128,13 @@ def export_hf_cmd(
     try:
         gold_set = load_gold(gold)
         figures = card_figures(agreement, baseline)
+        kept, _ = split_by_license(gold_set.documents, exclude_restricted)
         result = export_hf(
             gold_set,
             out_dir,
             exclude_restricted=exclude_restricted,
             agreement=figures.agreement,
-            baseline=figures.baseline,
+            baseline=figures.baseline or (measured_baseline(kept) if kept else ()),
             repo_id=push,
         )
     except GoldError as e:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from bench.card import Table
 from bench.jsonloc import InputError, parse_json, read_text
-from bench.types import FIELDS
+from bench.types import FIELDS, Document
 
 Kind = Literal["agreement", "baseline"]
 
@@ -153,3 +153,17 @@ def tables_json(tables: Sequence[Table]) -> dict[str, Any]:
             for t in tables
         ]
     }
+
+
+def measured_baseline(docs: Sequence[Document]) -> tuple[Table, ...]:
+    """The card's baseline tables, measured now: the registered baseline runner on exactly these documents,
+    scored with the default configuration (deterministic, no network, about a second)."""
+    from bench.gold import GoldSet
+    from bench.score import score
+    from bench.types import Prediction
+    from runners.registry import Registry
+
+    runner = Registry.from_entry_points().create("baseline")
+    predictions = [Prediction(d.doc_id, tuple(runner.extract(d.input()))) for d in docs]
+    report = score(GoldSet(tuple(docs), "export"), predictions)
+    return tables_from_scores(report.to_json(), "baseline", f"baseline {runner.version}")

@@ -661,3 +661,14 @@ def test_the_card_takes_the_agreement_study_by_default(
     assert card_figures(None, None).agreement == read_tables(study, "agreement") != ()
     monkeypatch.setenv("CLAIMBENCH_HOME", str(tmp_path))  # a project without the study: nothing measured
     assert card_figures(None, None).agreement == ()
+
+
+def test_cli_card_measures_the_baseline_by_default(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    result = _invoke(str(out), "--exclude-restricted")
+    assert result.exit_code == 0, result.output
+    card = (out / "README.md").read_text(encoding="utf-8")
+    baseline = card.split("## Baseline results", 1)[1].split("\n## ", 1)[0]
+    assert "Not yet measured." not in baseline
+    kept, _ = split_by_license(load_gold().documents, exclude_restricted=True)
+    assert f"F1 of the baseline scored against the gold, {len(kept)} documents" in baseline
