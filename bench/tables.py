@@ -66,25 +66,32 @@ class Tokens:
 
     @staticmethod
     def build(seqs: Sequence[Sequence[str]], vocab: Vocab) -> Tokens:
-        owner: list[int] = []
+        """Entries of owner i: the distinct tokens of seqs[i] in first-occurrence order, with counts.
+        Token sequences repeat (metrics recur across claims), so each distinct one is counted once."""
+        distinct: dict[tuple[str, ...], int] = {}
+        which = np.fromiter(
+            (distinct.setdefault(tuple(s), len(distinct)) for s in seqs), dtype=np.int64, count=len(seqs)
+        )
         token: list[int] = []
         count: list[int] = []
+        entries: list[int] = []
+        lengths: list[int] = []
         intern = vocab.codes.setdefault
-        for i, seq in enumerate(seqs):
-            if len(set(seq)) == len(seq):  # the common case: no repeated token
-                owner.extend([i] * len(seq))
-                token.extend([intern(t, len(vocab.codes)) for t in seq])
-                count.extend([1] * len(seq))
-                continue
-            for t, c in Counter(seq).items():
-                owner.append(i)
-                token.append(intern(t, len(vocab.codes)))
-                count.append(c)
+        for seq in distinct:
+            counted = Counter(seq)  # insertion order: first occurrence
+            token.extend([intern(t, len(vocab.codes)) for t in counted])
+            count.extend(counted.values())
+            entries.append(len(counted))
+            lengths.append(len(seq))
+        n_entries = np.array(entries, dtype=np.int64)[which]
+        first = np.concatenate([[0], np.cumsum(entries)]).astype(np.int64)[which]
+        owner = np.repeat(np.arange(len(seqs), dtype=np.int64), n_entries)
+        at = np.repeat(first - (np.cumsum(n_entries) - n_entries), n_entries) + np.arange(len(owner))
         return Tokens(
-            np.array(owner, dtype=np.int64),
-            np.array(token, dtype=np.int64),
-            np.array(count, dtype=np.int64),
-            np.array([len(s) for s in seqs], dtype=np.int64),
+            owner,
+            np.array(token, dtype=np.int64)[at],
+            np.array(count, dtype=np.int64)[at],
+            np.array(lengths, dtype=np.int64)[which],
         )
 
 
@@ -161,22 +168,24 @@ class GoldTable:
         tags: dict[str, list[int]] = {}
         relative: list[bool] = []
         offsets = [0]
+        code = vocab.codes.setdefault  # vocab(s) inlined: three lookups per claim
         for d, doc in enumerate(docs):
             order = sorted(range(len(doc.claims)), key=lambda i: doc.claims[i].claim_id)
             for i in order:
                 c: GoldClaim = doc.claims[i]
                 g = len(rows)
                 ev = c.evidence
+                unit, period, yoy_unit = c.unit, c.period, c.yoy_unit
                 rows.append(
                     (
                         d,
                         True,
                         c.value,
                         c.value_high,
-                        vocab(c.unit),
-                        vocab(c.period),
+                        -1 if unit is None else code(unit, len(vocab.codes)),
+                        -1 if period is None else code(period, len(vocab.codes)),
                         c.yoy_change,
-                        vocab(c.yoy_unit),
+                        -1 if yoy_unit is None else code(yoy_unit, len(vocab.codes)),
                         ev.start,
                         ev.end,
                     )
@@ -237,24 +246,27 @@ class PredTable:
         align_ids: list[int] = []
         unreadable = np.zeros(len(docs), dtype=np.int64)
         metric_vocab = Vocab()
+        code = vocab.codes.setdefault  # vocab(s) inlined: four lookups per claim
         for d, doc in enumerate(docs):
+            n_unreadable = 0
             for i, raw in enumerate(claims_of.get(doc.doc_id, ())):
                 n = normalize_prediction(raw, doc.lang, doc.published, strict)
                 if n is None or _unreadable(raw, n):
-                    unreadable[d] += 1
+                    n_unreadable += 1
                 if n is None:
                     n = _EMPTY
                 ev = raw.evidence
+                unit, period, yoy_unit, align_id = n.unit, n.period, n.yoy_unit, raw.align_id
                 rows.append(
                     (
                         d,
                         n.metric is not None,
                         n.value,
                         n.value_high,
-                        vocab(n.unit),
-                        vocab(n.period),
+                        -1 if unit is None else code(unit, len(vocab.codes)),
+                        -1 if period is None else code(period, len(vocab.codes)),
                         n.yoy_change,
-                        vocab(n.yoy_unit),
+                        -1 if yoy_unit is None else code(yoy_unit, len(vocab.codes)),
                         -1 if ev is None else ev.start,
                         -1 if ev is None else ev.end,
                     )
@@ -262,7 +274,8 @@ class PredTable:
                 claim_index.append(i)
                 toks.append(tuple(n.metric_tokens) if n.metric is not None else ())
                 metric_codes.append(metric_vocab(n.metric))
-                align_ids.append(vocab(raw.align_id))
+                align_ids.append(-1 if align_id is None else code(align_id, len(vocab.codes)))
+            unreadable[d] = n_unreadable
         cols = _columns(rows, len(docs))
         perm = _canonical_order(cols, vocab, metric_vocab, np.array(metric_codes, dtype=np.int64))
         cols = ClaimColumns(*(getattr(cols, f)[perm] for f in cols.__dataclass_fields__))

@@ -89,25 +89,27 @@ class GoldClaim:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> GoldClaim:
+        get = d.get  # positional arguments and local lookups: this runs once per gold claim
+        ev = d["evidence"]
+        alternatives = get("alternatives")
         return cls(
-            claim_id=d["claim_id"],
-            align_id=d["align_id"],
-            metric=d["metric"],
-            value=_num(d.get("value")),
-            unit=d.get("unit"),
-            period=d.get("period"),
-            yoy_change=_num(d.get("yoy_change")),
-            yoy_unit=d.get("yoy_unit"),
-            qualifier=d.get("qualifier", "exact"),
-            evidence=Evidence.from_json(d["evidence"]),
-            tags=tuple(d.get("tags", ())),
-            metric_aliases=tuple(d.get("metric_aliases", ())),
-            value_high=_num(d.get("value_high")),
-            alternatives=tuple(
-                Alternative(float(a["value"]), a["unit"], _num(a.get("value_high")))
-                for a in d.get("alternatives", ())
-            ),
-            note=d.get("note"),
+            d["claim_id"],
+            d["align_id"],
+            d["metric"],
+            _num(get("value")),
+            get("unit"),
+            get("period"),
+            _num(get("yoy_change")),
+            get("yoy_unit"),
+            get("qualifier", "exact"),
+            Evidence(int(ev["start"]), int(ev["end"]), str(ev["text"])),
+            tuple(get("tags", ())),
+            tuple(get("metric_aliases", ())),
+            _num(get("value_high")),
+            tuple(Alternative(float(a["value"]), a["unit"], _num(a.get("value_high"))) for a in alternatives)
+            if alternatives
+            else (),
+            get("note"),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -247,23 +249,24 @@ class PredictedClaim:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PredictedClaim:
-        ev = d.get("evidence")
+        get = d.get  # positional arguments and local lookups: this runs once per predicted claim
+        ev = get("evidence")
         evidence = None
-        if isinstance(ev, Mapping) and {"start", "end"} <= ev.keys():
+        if isinstance(ev, Mapping) and "start" in ev and "end" in ev:
             evidence = Evidence(int(ev["start"]), int(ev["end"]), str(ev.get("text", "")))
         return cls(
-            metric=d.get("metric"),
-            value=d.get("value"),
-            value_high=d.get("value_high"),
-            unit=d.get("unit"),
-            period=d.get("period"),
-            yoy_change=d.get("yoy_change"),
-            yoy_unit=d.get("yoy_unit"),
-            qualifier=d.get("qualifier"),
-            evidence=evidence,
-            align_id=d.get("align_id"),
-            claim_id=d.get("claim_id"),
-            confidence=d.get("confidence"),
+            get("metric"),
+            get("value"),
+            get("value_high"),
+            get("unit"),
+            get("period"),
+            get("yoy_change"),
+            get("yoy_unit"),
+            get("qualifier"),
+            evidence,
+            get("align_id"),
+            get("claim_id"),
+            get("confidence"),
         )
 
     def to_json(self) -> dict[str, Any]:
