@@ -379,6 +379,9 @@ def agreement_cmd(
     out: Annotated[
         Path | None, typer.Option(help="Write the figures and the full scores here (JSON).")
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Compare the canonical forms as written (no normalization).")
+    ] = False,
 ) -> None:
     """Inter-annotator agreement: score a second annotation against the first with the benchmark's scorer."""
     from bench.agreement import agreement, agreement_figures
@@ -389,10 +392,19 @@ def agreement_cmd(
         a, b = load_gold(first), load_gold(second)
     except GoldError as e:
         raise fail(str(e)) from None
-    report = agreement(a, b)
-    render_report(report, details=False)
+    from bench.score import ScoreConfig
+
+    result = agreement(a, b, ScoreConfig(strict=strict))
+    render_report(result.report, details=False)
+    fig = agreement_figures(result)
+    typer.echo(
+        f"unscored fields, over {fig['aligned_claims']} aligned claims: "
+        f"qualifier {fig['qualifier_agreement']:.3f}, "
+        f"identical tag sets {fig['tags_identical']:.3f}, tag Jaccard {fig['tags_jaccard']:.3f}; "
+        f"distractor spans Jaccard {fig['distractor_spans_jaccard']:.3f}"
+    )
     if out is not None:
-        figures = {"figures": agreement_figures(report), "scores": report.to_json()}
+        figures = {"figures": fig, "scores": result.report.to_json()}
         out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 

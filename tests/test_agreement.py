@@ -33,7 +33,8 @@ def test_disagreement_on_one_period_costs_exactly_that_field(seed_pair_dir: Path
         ),
         "second",
     )
-    f1 = agreement_figures(agreement(gold, second, CONFIG))["f1"]
+    figures = agreement_figures(agreement(gold, second, CONFIG))
+    f1 = figures["f1"]
     # en gold has 3 non-null periods; one now wrong: TP 2, FP 1, FN 1 -> P = R = F1 = 2/3.
     # Claim exact: 3 of 4 pairs exact -> 0.75. Every other field, and fr, stay at 1.0.
     assert f1["period"]["en"] == 2 / 3
@@ -55,3 +56,21 @@ def test_agreement_cli_bad_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["agreement", str(tmp_path)])
     assert result.exit_code == 2
     assert "no gold files" in result.output
+
+
+def test_unscored_annotation_is_compared_on_aligned_claims(seed_pair_dir: Path) -> None:
+    gold = load_gold(seed_pair_dir)
+    en = next(d for d in gold.documents if d.lang == "en")
+    # second annotator: claim 0 gets another qualifier and one tag fewer; one distractor dropped
+    c0 = en.claims[0]
+    changed = dataclasses.replace(c0, qualifier="approx", tags=c0.tags[1:])
+    en2 = dataclasses.replace(en, claims=(changed, *en.claims[1:]), distractors=en.distractors[1:])
+    second = GoldSet(tuple(en2 if d is en else d for d in gold.documents), "second")
+    fig = agreement_figures(agreement(gold, second, CONFIG))
+    assert fig["aligned_claims"] == 8
+    assert fig["qualifier_agreement"] == 7 / 8
+    assert fig["tags_identical"] == 7 / 8
+    n = len(c0.tags)
+    assert fig["tags_jaccard"] == (7 + (n - 1) / n) / 8
+    total = sum(len(d.distractors) for d in gold.documents)
+    assert fig["distractor_spans_jaccard"] == (total - 1) / total
