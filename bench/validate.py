@@ -261,11 +261,110 @@ def validate_predictions_file(
 
 
 def prediction_problems(rec: Any, known_doc_ids: frozenset[str] | None = None) -> list[tuple[str, str]]:
-    """Schema and semantic problems of one prediction record, as (pointer, message)."""
-    errs = schema_errors("prediction", rec)
+    """Schema and semantic problems of one prediction record, as (pointer, message). The JSON Schema
+    decides (and words the messages) only for a record that is not plainly valid."""
+    errs = [] if plainly_valid_prediction(rec) else schema_errors("prediction", rec)
     if errs:
         return errs
     out = []
     if known_doc_ids is not None and rec["doc_id"] not in known_doc_ids:
         out.append(("/doc_id", f"unknown doc_id {rec['doc_id']!r}: not in the gold"))
     return out
+
+
+# ---- the fast path of prediction validation ------------------------------------------------------------
+# Validating a record with jsonschema costs milliseconds; most records are of the plainest valid form, which
+# these predicates recognize in microseconds. They are a sufficient condition only (property-tested to imply
+# schema validity): a record they refuse goes to the schema, which decides and gives the located message.
+
+_PREDICTION_KEYS = frozenset({"schema_version", "doc_id", "claims", "error", "doc_hash", "latency_s"})
+_CLAIM_KEYS = frozenset(
+    {
+        "claim_id",
+        "align_id",
+        "metric",
+        "value",
+        "value_high",
+        "unit",
+        "period",
+        "yoy_change",
+        "yoy_unit",
+        "qualifier",
+        "evidence",
+        "confidence",
+    }
+)
+_EVIDENCE_KEYS = frozenset({"start", "end", "text"})
+_QUALIFIERS = frozenset({"exact", "approx", "lower_bound", "upper_bound", "range"})
+_SURFACE_MAX = 500
+_NUMBER_TEXT_MAX = 200
+
+
+def plainly_valid_prediction(rec: Any) -> bool:
+    """True only if rec is certainly a valid prediction line (see the comment above)."""
+    if type(rec) is not dict or not rec.keys() <= _PREDICTION_KEYS:
+        return False
+    get = rec.get
+    doc_id, claims, latency, version = (
+        get("doc_id"),
+        get("claims"),
+        get("latency_s", 0),
+        get("schema_version"),
+    )
+    return (
+        type(doc_id) is str
+        and len(doc_id) >= 1
+        and type(claims) is list
+        and (("schema_version" not in rec) or (type(version) is str and version == "1.0.0"))
+        and _optional_str(get("error"))
+        and ("doc_hash" not in rec or type(rec["doc_hash"]) is str)
+        and type(latency) in (int, float)
+        and 0 <= latency < math.inf
+        and all(plainly_valid_claim(c) for c in claims)
+    )
+
+
+def plainly_valid_claim(c: Any) -> bool:
+    """True only if c is certainly a valid predicted claim object (see the comment above)."""
+    if type(c) is not dict or not c.keys() <= _CLAIM_KEYS:
+        return False
+    get = c.get
+    qualifier, confidence, ev = get("qualifier"), get("confidence"), get("evidence")
+    return (
+        ("claim_id" not in c or type(c["claim_id"]) is str)
+        and _optional_str(get("align_id"))
+        and _surface(get("metric"))
+        and _surface(get("unit"))
+        and _surface(get("period"))
+        and _surface(get("yoy_unit"))
+        and _lenient_number(get("value"))
+        and _lenient_number(get("value_high"))
+        and _lenient_number(get("yoy_change"))
+        and (qualifier is None or (type(qualifier) is str and qualifier in _QUALIFIERS))
+        and (confidence is None or (type(confidence) in (int, float) and 0 <= confidence <= 1))
+        and (ev is None or _plain_evidence(ev))
+    )
+
+
+def _optional_str(x: Any) -> bool:
+    return x is None or type(x) is str
+
+
+def _surface(x: Any) -> bool:
+    return x is None or (type(x) is str and len(x) <= _SURFACE_MAX)
+
+
+def _lenient_number(x: Any) -> bool:
+    """A finite int/float (not bool), a number as written (1..200 characters), or None."""
+    if x is None:
+        return True
+    if type(x) is str:
+        return 1 <= len(x) <= _NUMBER_TEXT_MAX
+    return type(x) is int or (type(x) is float and math.isfinite(x))
+
+
+def _plain_evidence(ev: Any) -> bool:
+    if type(ev) is not dict or not ev.keys() <= _EVIDENCE_KEYS:
+        return False
+    start, end, text = ev.get("start", 0), ev.get("end", 0), ev.get("text", "")
+    return type(start) is int and type(end) is int and start >= 0 and end >= 0 and type(text) is str
