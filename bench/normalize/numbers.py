@@ -17,8 +17,16 @@ Rules (each one a decision, stated once):
 - Scale words apply to the number before them: thousand/mille/k/K 1e3; million(s)/mn/mln/mio/M 1e6;
   billion(s)/bn/bln 1e9 in English and when unknown, but French ``billion`` is 1e12 (long scale);
   milliard(s)/Md/Mds/Mrd 1e9; trillion(s)/tn/trn 1e12 (French ``trillion`` 1e18, long scale).
-  Lowercase ``m`` and ``b`` are scale words only right after a currency symbol (``$5m``, ``£3b``),
-  since ``5m`` is more often metres.
+  A scale word of two letters or more may be joined by a hyphen (``$1.2-billion``, ``1.2-billion-dollar``);
+  a one-letter one never is (``5-M``).
+- ``G`` is 1e9 only right before a currency symbol (Quebec ``5,8 G$``; ``5G`` stays an identifier), and
+  k/K/M/G/Md/Mds/Mrd glued to an ISO currency code are scale words (``12 MEUR``, ``1,2 MdEUR``).
+- Lowercase ``m`` and ``b`` glued to a number (``5m`` is more often metres) are scale words right after a
+  currency symbol (``$5m``, ``£3b``), right before a unit or counted noun (``5m visitors``, ``3b tonnes``:
+  metres of visitors make no sense) and, in English and when the language is unknown, on a number with a
+  decimal fraction (``4.6m``) unless a dimension word follows (``2.5m high``, ``2.5m-long``). French writes
+  millions with a capital M, so French ``4,6m`` stays metres, as does ``5m`` alone in every language.
+- ``pc``/``pct``/``bp``/``bps`` glued to a number are its unit (``12.5pc``), not an identifier suffix.
 - In a range ``1.2-1.5 million`` / ``between 3 and 4 billion`` the scale word of the second number also
   applies to the first.
 - A number glued to a preceding letter (``L3``, ``A320``, ``COVID-19``) or followed by an ordinal suffix
@@ -38,7 +46,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from bench.normalize.units import unit_at
 from bench.normalize.words import find_spelled
+from bench.schema import currency_codes
 from bench.types import Lang
 
 _GROUP_SEPS = frozenset(",.'\u2019\u00a0\u202f\u2009 ")
@@ -60,6 +70,7 @@ _SCALE_WORDS: tuple[tuple[str, str, bool], ...] = (
     (r"millions?", "M", True),
     (r"mln|mn|mio", "M", True),
     (r"M", "M", False),
+    (r"G(?=[$€£¥₹])", "G", False),
     (r"milliards?", "G", True),
     (r"mds?|mrds?", "G", True),
     (r"billions?", "billion", True),
@@ -68,11 +79,16 @@ _SCALE_WORDS: tuple[tuple[str, str, bool], ...] = (
     (r"tn|trn", "T", True),
 )
 _SCALE_RE = re.compile(
-    r"[ \u00a0\u202f\u2009]?(?:"
+    r"(?P<sep>[ \u00a0\u202f\u2009-])?(?:"
     + "|".join(f"(?P<s{i}>{'(?i:' + p + ')' if ci else p})" for i, (p, _, ci) in enumerate(_SCALE_WORDS))
     + r")(?![^\W\d_])"
 )
-_CURRENCY_SCALE_RE = re.compile(r"(?P<w>m|b)(?![^\W\d_])")
+_CURRENCY_SCALE_RE = re.compile(r"(?P<w>m|b)(?![\w²³])")
+_ISO_SCALE_RE = re.compile(r"[ \u00a0\u202f\u2009]?(?P<w>k|K|M|G|Mds?|Mrds?|Md)(?P<iso>[A-Z]{3})(?![^\W\d_])")
+_ISO_SCALE_KEYS = {"k": "k", "K": "k", "M": "M", "G": "G"}
+_DIMENSION_AFTER = re.compile(
+    r"[ -]?(?i:high|tall|long|wide|deep|thick|away|across|in (?:height|length|diameter|depth))(?![^\W\d_])"
+)
 _CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,3}|U\.S\.)?[$€£¥₹]\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th|e|er|re|ere|ère|eme|ème|nde?|d)(?![^\W\d_])")
 
@@ -190,17 +206,29 @@ def _scale_after(text: str, raw: _Raw, lang: Lang | None) -> tuple[int, str | No
     m = _SCALE_RE.match(text, raw.end)
     if m:
         for i, (_, key, _) in enumerate(_SCALE_WORDS):
-            if m.group(f"s{i}"):
+            word = m.group(f"s{i}")
+            if word and not (m.group("sep") == "-" and len(word) == 1):
                 return m.end(), key
-    if _CURRENCY_BEFORE.search(text, 0, raw.start):
-        c = _CURRENCY_SCALE_RE.match(text, raw.end)
-        if c:
-            return c.end(), "M" if c.group("w") == "m" else "G"
+    iso = _ISO_SCALE_RE.match(text, raw.end)
+    if iso and iso.group("iso") in currency_codes():
+        return iso.end("w"), _ISO_SCALE_KEYS.get(iso.group("w"), "G")
+    c = _CURRENCY_SCALE_RE.match(text, raw.end)
+    if c and _lowercase_scale(text, raw, c.end(), lang):
+        return c.end(), "M" if c.group("w") == "m" else "G"
     return raw.end, None
 
 
+def _lowercase_scale(text: str, raw: _Raw, end: int, lang: Lang | None) -> bool:
+    """Whether a glued lowercase ``m``/``b`` ending at end is a scale word (rule in the module docstring)."""
+    if _CURRENCY_BEFORE.search(text, 0, raw.start) or unit_at(text, end, lang) is not None:
+        return True
+    fraction = raw.value != raw.value.to_integral_value()
+    return lang != "fr" and fraction and not _DIMENSION_AFTER.match(text, end)
+
+
 _UNIT_SUFFIX = re.compile(
-    r"(?:km2?|kg|kt|Mt|t|g|mg|m[23²³]?|cm|mm|ha|[lL]|ml|hl|bbl|[kMGT]Wh|[kMG]W|W|h|min|s|mph|x)(?![^\W\d_])"
+    r"(?:km2?|kg|kt|Mt|t|g|mg|m[23²³]?|cm|mm|ha|[lL]|ml|hl|bbl|[kMGT]Wh|[kMG]W|W|h|min|s|mph|x|"
+    r"(?i:pct|pc|bps|bp))(?![^\W\d_])"
 )
 
 

@@ -8,8 +8,17 @@ Rules:
   semestre``, ``first six months``); months (``October 2024``, ``octobre 2024``); days (``October 30,
   2024``, ``30 octobre 2024``); fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``;
   ``FY2023/24`` -> FY2024, the year it ends); intervals (``January-September 2024``, ``de janvier à
-  septembre``, ``first nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12 months are Q1, H1
-  and the year), also across years (``between July 2019 and June 2020`` -> 2019-07/2020-06).
+  septembre``, ``in January-July``, ``first nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12
+  months are Q1, H1 and the year; ``the first three quarters``/``les trois premiers trimestres`` are the
+  first nine months, ``the first two quarters`` H1), also across years (``between July 2019 and June 2020``
+  -> 2019-07/2020-06).
+- Numeric dates ``DD/MM/YYYY``, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY`` and ``MM/YYYY``: when only one
+  reading is a valid date it is taken (``31/12/2025``, ``12/31/2025``); otherwise dots read day first in
+  every language, and slashes and dashes read day first in French and month first in English and when the
+  language is unknown (the US convention: ``03/10/2025`` is 2025-03-10 in English, 2025-10-03 in French),
+  unless that reading falls after ``published`` and the other does not (a dateline ``10/03/2025`` on an
+  English article published 2025-03-10 is 10 March). An invalid date (``31/02/2025``) is no period, not its
+  year.
 - ``of the year``/``de l'année`` after a unit names the year of the most recent such unit that has started
   on or before ``published`` (``the second half of the year`` in January 2020 -> 2019-H2; ``the first ten
   months of the year`` on 2024-10-30 -> 2024-01/2024-10).
@@ -115,11 +124,11 @@ def find_periods(text: str, lang: Lang | None, published: str) -> list[PeriodMat
         pub = dt.date.today() if not published else dt.date(1970, 1, 1)
     folded = fold(text)
     candidates: list[tuple[int, int, str]] = []
-    for rx, fn in _RULES:
-        for m in rx.finditer(folded):
-            period = fn(m, pub)
-            if period is not None and is_canonical(period):
-                candidates.append((m.start(), m.end(), collapse(period)))
+    found = [(m, fn(m, pub)) for rx, fn in _RULES for m in rx.finditer(folded)]
+    found += [(m, lfn(m, pub, lang)) for rx, lfn in _LANG_RULES for m in rx.finditer(folded)]
+    for m, period in found:
+        if period is not None and is_canonical(period):
+            candidates.append((m.start(), m.end(), collapse(period)))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[PeriodMatch] = []
     last_end = -1
@@ -251,7 +260,11 @@ def _month(m: re.Match[str], pub: dt.date) -> str | None:
 
 
 def _first_months(m: re.Match[str], pub: dt.date) -> str | None:
-    n = _int(m.group("n"))
+    return _first_n_months(_int(m.group("n")), m, pub)
+
+
+def _first_n_months(n: int, m: re.Match[str], pub: dt.date) -> str | None:
+    """The first n months of the year m names (or of the most recent such span ended by pub)."""
     if not 1 <= n <= 12:
         return None
     year = _year_of(m, pub)
@@ -264,6 +277,33 @@ def _first_months(m: re.Match[str], pub: dt.date) -> str | None:
     if n == 6:
         return f"{year}-H1"
     return f"{year}-01" if n == 1 else f"{year}-01/{year}-{n:02d}"
+
+
+def _first_quarters(m: re.Match[str], pub: dt.date) -> str | None:
+    n = _int(m.group("nq"))
+    if not 1 <= n <= 4:
+        return None
+    return _first_n_months(3 * n, m, pub)
+
+
+def _numeric_date(m: re.Match[str], pub: dt.date, lang: Lang | None) -> str | None:
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    day_first = m.group("sep") == "." or lang == "fr"
+    dates = []
+    for month, day in ((b, a), (a, b)) if day_first else ((a, b), (b, a)):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not dates:
+        return None
+    if dates[0] > pub and len(dates) > 1 and dates[1] <= pub:
+        return dates[1].isoformat()
+    return dates[0].isoformat()
+
+
+def _numeric_month(m: re.Match[str], pub: dt.date) -> str:
+    return f"{m.group('y')}-{int(m.group('mo')):02d}"
 
 
 def _month_range(m: re.Match[str], pub: dt.date) -> str | None:
@@ -390,7 +430,8 @@ def _rules() -> list[_Rule]:
             _year_range,
         ),
         (
-            _B + r"(?:from |between |de |d'|entre )?(?P<ma>" + _MONTH + r") ?(?:-|to|through|and|a|au|et) ?"
+            _B + r"(?:from |between |de |d'|entre |in |en |for |during |over |pour |sur |durant )?"
+            r"(?P<ma>" + _MONTH + r") ?(?:-|to|through|and|a|au|et) ?"
             r"(?P<mb>" + _MONTH + r")" + _E + _YSUF,
             _month_range,
         ),
@@ -412,6 +453,15 @@ def _rules() -> list[_Rule]:
             _B + r"(?:les )?(?P<n>" + _NUM + r") premiers mois" + _E + _YSUF,
             _first_months,
         ),
+        (
+            _B + r"(?:the )?first (?P<nq>" + _NUM + r") quarters" + _E + _YSUF,
+            _first_quarters,
+        ),
+        (
+            _B + r"(?:les )?(?P<nq>" + _NUM + r") premiers trimestres" + _E + _YSUF,
+            _first_quarters,
+        ),
+        (_B + r"(?<![/.])(?P<mo>0?[1-9]|1[0-2])/(?P<y>" + _YEAR + r")" + _E, _numeric_month),
         (
             _B + r"(?:year[ -]to[ -]date|ytd|so far this year|since the (?:beginning|start) of the year|"
             r"depuis le debut de l'annee|depuis le debut de cette annee)" + _E,
@@ -509,10 +559,21 @@ def _rules() -> list[_Rule]:
             r"(?: dernier)?" + _E,
             _rel_day,
         ),
-        # bare years last
-        (_B + r"(?:in |en |year |l'annee |the year )?(?P<y>" + _YEAR + r")" + _E, _year),
+        # bare years last (never the end of a numeric date: "31/02/2025" is no period)
+        (_B + r"(?<![0-9][/.-])(?:in |en |year |l'annee |the year )?(?P<y>" + _YEAR + r")" + _E, _year),
     ]
     return [(re.compile(p), fn) for p, fn in raw]
 
 
 _RULES = _rules()
+
+_LangRule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date, Lang | None], str | None]]
+# Rules whose reading depends on the language.
+_LANG_RULES: list[_LangRule] = [
+    (
+        re.compile(
+            _B + r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r")(?![0-9])"
+        ),
+        _numeric_date,
+    ),
+]

@@ -6,8 +6,16 @@ Rules:
 - Matching ignores case, accents and plural ``s``/``x``; scale words, numbers and the linking words
   ``de``/``d'``/``of`` around the unit are ignored (``milliards de yuans`` -> CNY).
 - A bare ``$`` or ``dollars`` is USD (the usual newswire convention); a bare ``¥`` is JPY; ``livres`` is
-  GBP. Names shared by several currencies with no qualifier (pesos, dinars, francs, CFA francs, dirhams,
-  crowns, French ``roupies``, which also name the rupiah) are ambiguous: None.
+  GBP. Names shared by several currencies with no qualifier (pesos, dinars, francs, dirhams, crowns/
+  couronnes/kroner, French ``roupies``, which also name the rupiah) are ambiguous: None. A nationality
+  settles them (``Norwegian crowns`` -> NOK, ``Swedish crowns`` -> SEK, ``Danish kroner`` -> DKK).
+- CFA francs (``FCFA``, ``F CFA``, ``francs CFA``, ``CFA francs``) are XOF, the BCEAO's West African franc,
+  by far the more frequent in newswire; XAF only when the name says Central Africa (``Central African``,
+  ``d'Afrique centrale``, ``CEMAC``, ``BEAC``). unit_at does not take the bare names in running text: there
+  the article's country, not this default, decides (a Cameroonian ``francs CFA`` is XAF).
+- A scale prefix glued to a currency symbol or ISO code is dropped (``M€``, ``Md€``, ``Mds$``, ``M£``,
+  Quebec ``G$``, ``k€``, ``MEUR``); the symbol is then read as usual (``G$`` is USD like ``$``).
+- ``pc`` and Canadian French ``p.c.`` are percent.
 - In running text, ``points`` is index points; percentage points are ``pp``. (normalize_yoy reads a bare
   ``points`` change as pp, see bench.normalize.yoy.)
 - Counted nouns (vehicles, jobs, visitors, véhicules, emplois...) -> ``count``. The list is open-ended
@@ -80,10 +88,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "TRY": ("lira", "turkish lira", "livre turque", "₺"),
     "PLN": ("zloty", "polish zloty", "zloty polonais", "zl"),
     "HUF": ("forint", "hungarian forint"),
-    "CZK": ("koruna", "czech koruna", "couronne tcheque"),
-    "SEK": ("swedish krona", "swedish kronor", "kronor", "couronne suedoise"),
-    "NOK": ("norwegian krone", "couronne norvegienne"),
-    "DKK": ("danish krone", "couronne danoise"),
+    "CZK": ("koruna", "czech koruna", "czech crown", "couronne tcheque"),
+    "SEK": ("swedish krona", "swedish kronor", "swedish crown", "kronor", "couronne suedoise"),
+    "NOK": ("norwegian krone", "norwegian kroner", "norwegian crown", "couronne norvegienne"),
+    "DKK": ("danish krone", "danish kroner", "danish crown", "couronne danoise"),
     "MYR": ("ringgit", "malaysian ringgit"),
     "THB": ("baht", "thai baht"),
     "VND": ("dong", "vietnamese dong", "₫"),
@@ -100,6 +108,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "RON": ("leu", "lei", "romanian leu"),
     "PEN": ("sol", "soles", "peruvian sol"),
     "XOF": (
+        "fcfa",
+        "f cfa",
+        "franc cfa",
+        "cfa franc",
         "franc cfa bceao",
         "bceao franc",
         "west african cfa franc",
@@ -107,12 +119,29 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "franc cfa d'afrique de l'ouest",
     ),
     "XAF": (
+        "fcfa beac",
+        "fcfa cemac",
+        "franc cfa cemac",
+        "cfa franc beac",
+        "cemac cfa franc",
+        "beac cfa franc",
         "franc cfa beac",
         "beac franc",
         "central african cfa franc",
         "franc cfa d'afrique centrale",
     ),
-    "percent": ("%", "percent", "per cent", "pct", "pour cent", "pourcent", "percentage", "pourcentage"),
+    "percent": (
+        "%",
+        "percent",
+        "per cent",
+        "pct",
+        "pc",
+        "p.c.",
+        "pour cent",
+        "pourcent",
+        "percentage",
+        "pourcentage",
+    ),
     "pp": (
         "pp",
         "p.p.",
@@ -278,6 +307,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "start-up",
         "patent",
         "brevet",
+        "piece",
+        "pcs",
     ),
 }
 
@@ -315,6 +346,11 @@ _NOT_IN_RUNNING_TEXT = frozenset(
         "commande",
         "application",
         "sterling",
+        # bare CFA names: read as XOF in a unit field, but in running text the article's country decides
+        "fcfa",
+        "f cfa",
+        "franc cfa",
+        "cfa franc",
     }
 )
 
@@ -341,6 +377,9 @@ def _normalize_unit(text: str) -> str | None:
         return s
     if s.upper() in currency_codes():
         return s.upper()
+    glued = _glued_currency(s)
+    if glued is not None:
+        return glued
     key = _key(s)
     table = _table()
     if key in table:
@@ -351,10 +390,26 @@ def _normalize_unit(text: str) -> str | None:
     rest = " ".join(words).replace("' ", "'")
     if rest in table:
         return table[rest]
+    if "cfa" in words or "fcfa" in words:  # "francs CFA de la CEMAC"
+        return "XAF" if _CENTRAL_AFRICA & set(re.split(r"[\s']+", key)) else "XOF"
     for w in (words[-1], words[0]):
         if w in table:
             return table[w]
     return None
+
+
+_CENTRAL_AFRICA = frozenset({"central", "centrale", "cemac", "beac"})
+_GLUED_SCALE = re.compile(r"(?:Mrds?|Mds?|Md|mrds?|mds?|md|k|K|M|G)\s?(?P<cur>[A-Z]{3}|\S*[$€£¥₹]\S*)")
+
+
+def _glued_currency(s: str) -> str | None:
+    """The currency of a scale prefix glued to a currency symbol or ISO code (``Md€``, ``MEUR``), or None."""
+    m = _GLUED_SCALE.fullmatch(s)
+    if not m:
+        return None
+    cur = m.group("cur")
+    code = cur if cur in currency_codes() else _table().get(_key(cur))
+    return code if code in currency_codes() else None
 
 
 def unit_at(text: str, pos: int, lang: Lang | None = None) -> tuple[str, int, int] | None:
@@ -399,7 +454,7 @@ def _key(s: str) -> str:
     return " ".join(_singular(w) for w in words)
 
 
-_NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor"})
+_NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor", "pcs"})
 
 
 def _singular(w: str) -> str:

@@ -8,13 +8,17 @@ Rules:
   ``percentage points``, ``points de pourcentage``, ``pp`` -> pp (a year-on-year change in points is a
   change of a rate); a currency or other unit -> that code (an absolute change, ``$3bn`` -> (3e9, USD)).
   Otherwise the given yoy_unit, normalized; otherwise percent (the usual meaning of a bare YoY figure).
+- A year is never the change: a four-digit 1900-2099 integer written without sign, separator, scale or
+  unit (``on 2023``, ``vs. 2024``, ``par rapport à 2019``) is left out before counting the numbers, so
+  ``up 12.5pc on 2023`` is (12.5, percent) and ``in 2023`` alone is no change. More than one number left is
+  no single change: (None, None).
 """
 
 from __future__ import annotations
 
 import re
 
-from bench.normalize.numbers import find_numbers, parse_number
+from bench.normalize.numbers import NumberMatch, find_numbers, parse_number
 from bench.normalize.text import fold
 from bench.normalize.units import currency_before, normalize_unit, unit_at
 from bench.types import Lang
@@ -44,6 +48,11 @@ def normalize_yoy(
         number = parse_number(value)
         return (number, given or "percent") if number is not None else (None, None)
     found = find_numbers(value, lang)
+    years = [m for m in found if _is_year(value, m, lang)]
+    if years:
+        found = [m for m in found if m not in years]
+        for y in years:  # blank the years out for the spelled-out fallback below
+            value = value[: y.start] + " " * (y.end - y.start) + value[y.end :]
     if len(found) != 1:
         number = parse_number(value, lang)
         if number is None:
@@ -57,6 +66,16 @@ def normalize_yoy(
         number = -abs(number)
     written = _unit_written(value, match.start, match.end, lang)
     return number, written or given or "percent"
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _is_year(text: str, match: NumberMatch, lang: Lang | None) -> bool:
+    """A bare four-digit year with no unit after it (rule in the module docstring)."""
+    return (
+        _YEAR.fullmatch(match.text) is not None and _unit_written(text, match.start, match.end, lang) is None
+    )
 
 
 def is_decrease(text: str) -> bool:
