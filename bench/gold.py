@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from bench.gcpause import no_cycle_collection
 from bench.jsonloc import Problem
 from bench.types import Document, Lang
 from bench.validate import validate_gold
@@ -78,8 +80,13 @@ def load_gold_dir(root: Path) -> GoldSet:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise GoldError(errors)
-    docs = tuple(sorted((Document.from_json(d) for _, d in raw), key=lambda d: d.doc_id))
-    return GoldSet(docs, str(root))
+    return GoldSet(documents_from_json(d for _, d in raw), str(root))
+
+
+@no_cycle_collection()  # many acyclic records: see bench.gcpause
+def documents_from_json(records: Iterable[Mapping[str, Any]]) -> tuple[Document, ...]:
+    """Typed documents of valid gold records, sorted by doc_id."""
+    return tuple(sorted((Document.from_json(d) for d in records), key=lambda d: d.doc_id))
 
 
 def load_gold(spec: str | Path | None = None) -> GoldSet:

@@ -179,9 +179,9 @@ def _parse(path: Path) -> list[Any]:
 
 def score_case(n_docs: int, repeats: int = 3, validate: bool = True) -> Figures:
     """Figures of one scoring case (see the module docstring)."""
+    from bench.gold import documents_from_json
     from bench.predictions import PredictionSet
     from bench.score import score
-    from bench.types import Document, Prediction
     from bench.validate import validate_predictions_file
 
     gold_rows, pred_rows = synthetic(n_docs)
@@ -197,8 +197,8 @@ def score_case(n_docs: int, repeats: int = 3, validate: bool = True) -> Figures:
             t0 = time.perf_counter()
             g, p = _parse(gp), _parse(pp)
             t1 = time.perf_counter()
-            docs = [Document.from_json(d) for d in g]
-            preds = PredictionSet({r["doc_id"]: Prediction.from_json(r) for r in p}, (), len(p))
+            docs = documents_from_json(g)
+            preds = PredictionSet.from_records(p)
             t2 = time.perf_counter()
             report = score(docs, preds)
             t3 = time.perf_counter()

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from bench.gcpause import no_cycle_collection
 from bench.jsonloc import Problem
 from bench.types import Prediction
 from bench.validate import validate_predictions_file
@@ -27,6 +29,15 @@ class PredictionSet:
         return len({(p.path, p.line) for p in self.problems if p.severity == "error"})
 
     @staticmethod
+    @no_cycle_collection()  # many acyclic records: see bench.gcpause
+    def from_records(
+        records: Iterable[Mapping[str, Any]], problems: tuple[Problem, ...] = (), lines: int | None = None
+    ) -> PredictionSet:
+        """Typed predictions of valid records with distinct doc_ids (lines defaults to their number)."""
+        by_doc = {rec["doc_id"]: Prediction.from_json(rec) for rec in records}
+        return PredictionSet(by_doc, problems, len(by_doc) if lines is None else lines)
+
+    @staticmethod
     def of(predictions: PredictionSet | Mapping[str, Prediction] | Iterable[Prediction]) -> PredictionSet:
         """Accept the forms score() takes; ValueError if an iterable gives one document twice."""
         if isinstance(predictions, PredictionSet):
@@ -44,6 +55,5 @@ class PredictionSet:
 def load_predictions(path: Path, known_doc_ids: frozenset[str] | None = None) -> PredictionSet:
     """Read and validate a predictions JSONL file; never raises for bad content (see PredictionSet)."""
     good, problems = validate_predictions_file(path, known_doc_ids)
-    by_doc = {rec["doc_id"]: Prediction.from_json(rec) for _, rec in good}
     lines = len(good) + len({p.line for p in problems})
-    return PredictionSet(by_doc, tuple(problems), lines)
+    return PredictionSet.from_records((rec for _, rec in good), tuple(problems), lines)

@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from bench.align import AlignRule, match, pair_weights
 from bench.counts import Counts
 from bench.fields import codes_equal_v, range_close_v, span_overlap_v, yoy_close_v
+from bench.gcpause import no_cycle_collection
 from bench.gold import GoldSet
 from bench.predictions import PredictionSet
 from bench.tables import GoldTable, PredTable, Vocab
@@ -101,6 +102,7 @@ class Evaluation:
         return out
 
 
+@no_cycle_collection()  # a million acyclic rows and records: see bench.gcpause
 def evaluate(
     docs: Sequence[Document],
     predictions: PredictionSet,
@@ -430,6 +432,7 @@ def score(
     return summarize(evaluate(docs, PredictionSet.of(predictions), config))
 
 
+@no_cycle_collection()
 def summarize(ev: Evaluation) -> ScoreReport:
     """Pool an Evaluation's per-document counts into a ScoreReport (with bootstrap intervals)."""
     from bench.bootstrap import intervals
