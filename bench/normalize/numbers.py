@@ -20,7 +20,9 @@ Rules (each one a decision, stated once):
   A scale word of two letters or more may be joined by a hyphen (``$1.2-billion``, ``1.2-billion-dollar``);
   a one-letter one never is (``5-M``).
 - ``G`` is 1e9 only right before a currency symbol (Quebec ``5,8 G$``; ``5G`` stays an identifier), and
-  k/K/M/G/Md/Mds/Mrd glued to an ISO currency code are scale words (``12 MEUR``, ``1,2 MdEUR``).
+  k/K/M/G/Md/Mds/Mrd glued to an ISO currency code or ``FCFA`` are scale words (``12 MEUR``, ``1,2 MdEUR``,
+  ``12 MFCFA``), as are k/M/G glued to ``t`` (``812 kt``, ``12 Mt``, ``5 Gt``: kilo-, mega-, gigatonnes).
+- South Asian lakh(s) 1e5 and crore(s) 1e7 (``Rs 1,200 crore``).
 - Lowercase ``m`` and ``b`` glued to a number (``5m`` is more often metres) are scale words right after a
   currency symbol (``$5m``, ``£3b``), right before a unit or counted noun (``5m visitors``, ``3b tonnes``:
   metres of visitors make no sense) and, in English and when the language is unknown, on a number with a
@@ -77,6 +79,8 @@ _SCALE_WORDS: tuple[tuple[str, str, bool], ...] = (
     (r"bn|bln", "G", True),
     (r"trillions?", "trillion", True),
     (r"tn|trn", "T", True),
+    (r"lakhs?", "L", True),
+    (r"crores?", "C", True),
 )
 _SCALE_RE = re.compile(
     r"(?P<sep>[ \u00a0\u202f\u2009-])?(?:"
@@ -84,7 +88,9 @@ _SCALE_RE = re.compile(
     + r")(?![^\W\d_])"
 )
 _CURRENCY_SCALE_RE = re.compile(r"(?P<w>m|b)(?![\w²³])")
-_ISO_SCALE_RE = re.compile(r"[ \u00a0\u202f\u2009]?(?P<w>k|K|M|G|Mds?|Mrds?|Md)(?P<iso>[A-Z]{3})(?![^\W\d_])")
+_GLUED_SCALE_RE = re.compile(
+    r"[ \u00a0\u202f\u2009]?(?P<w>Mrds?|Mds?|Md|k|K|M|G)(?=(?P<iso>FCFA|[A-Z]{3})(?![^\W\d_])|t(?![^\W\d_]))"
+)
 _ISO_SCALE_KEYS = {"k": "k", "K": "k", "M": "M", "G": "G"}
 _DIMENSION_AFTER = re.compile(
     r"[ -]?(?i:high|tall|long|wide|deep|thick|away|across|in (?:height|length|diameter|depth))(?![^\W\d_])"
@@ -92,7 +98,7 @@ _DIMENSION_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,3}|U\.S\.)?[$€£¥₹]\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th|e|er|re|ere|ère|eme|ème|nde?|d)(?![^\W\d_])")
 
-_POWERS = {"k": 3, "M": 6, "G": 9, "T": 12}
+_POWERS = {"k": 3, "L": 5, "M": 6, "C": 7, "G": 9, "T": 12}
 
 
 @dataclass(frozen=True)
@@ -209,13 +215,21 @@ def _scale_after(text: str, raw: _Raw, lang: Lang | None) -> tuple[int, str | No
             word = m.group(f"s{i}")
             if word and not (m.group("sep") == "-" and len(word) == 1):
                 return m.end(), key
-    iso = _ISO_SCALE_RE.match(text, raw.end)
-    if iso and iso.group("iso") in currency_codes():
-        return iso.end("w"), _ISO_SCALE_KEYS.get(iso.group("w"), "G")
+    glued = _GLUED_SCALE_RE.match(text, raw.end)
+    if glued and _glued_scale_applies(glued):
+        return glued.end("w"), _ISO_SCALE_KEYS.get(glued.group("w"), "G")
     c = _CURRENCY_SCALE_RE.match(text, raw.end)
     if c and _lowercase_scale(text, raw, c.end(), lang):
         return c.end(), "M" if c.group("w") == "m" else "G"
     return raw.end, None
+
+
+def _glued_scale_applies(m: re.Match[str]) -> bool:
+    """k/M/G before ``t`` (kilo-, mega-, gigatonnes); any scale prefix before an ISO code or ``FCFA``."""
+    iso = m.group("iso")
+    if iso is None:
+        return m.group("w") in ("k", "M", "G")
+    return iso == "FCFA" or iso in currency_codes()
 
 
 def _lowercase_scale(text: str, raw: _Raw, end: int, lang: Lang | None) -> bool:

@@ -9,9 +9,14 @@ Rules:
   2024``, ``30 octobre 2024``); fiscal years (``FY2024``, ``FY24``, ``fiscal 2024``, ``exercice 2024``;
   ``FY2023/24`` -> FY2024, the year it ends); intervals (``January-September 2024``, ``de janvier à
   septembre``, ``in January-July``, ``first nine months of 2024`` -> 2024-01/2024-09; the first 3, 6 and 12
-  months are Q1, H1 and the year; ``the first three quarters``/``les trois premiers trimestres`` are the
-  first nine months, ``the first two quarters`` H1), also across years (``between July 2019 and June 2020``
-  -> 2019-07/2020-06).
+  months are Q1, H1 and the year; ``the first three quarters``/``les trois premiers trimestres``, ``Q1-Q3``
+  and earnings-release ``9M 2025``/``9M25``/``9 mois 2025`` (a year required) are the first nine months,
+  ``the first two quarters`` H1; ``the second and third quarters``/``between Q2 and Q3`` -> Q2 to Q3), also
+  across years (``between July 2019 and June 2020`` -> 2019-07/2020-06; ``the 12 months to March`` ->
+  the 12 months ending with the most recent March that has ended).
+- ``the nine months to/ended September (30)``, ``les neuf mois à fin septembre``/``clos le 30 septembre``:
+  the n months ending with that month.
+- French ``3T 2025`` and ``3e trim. 2025`` are quarters (``3t`` alone is three tonnes); ``1H25`` is 2025-H1.
 - Numeric dates ``DD/MM/YYYY``, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY`` and ``MM/YYYY``: when only one
   reading is a valid date it is taken (``31/12/2025``, ``12/31/2025``); otherwise dots read day first in
   every language, and slashes and dashes read day first in French and month first in English and when the
@@ -286,6 +291,40 @@ def _first_quarters(m: re.Match[str], pub: dt.date) -> str | None:
     return _first_n_months(3 * n, m, pub)
 
 
+def _quarter_range(m: re.Match[str], pub: dt.date) -> str | None:
+    a_text = _g(m, "qa1") or _g(m, "qa2") or _g(m, "qa3") or ""
+    b_text = _g(m, "qb1") or _g(m, "qb2") or _g(m, "qb3") or ""
+    a = int(a_text) if a_text.isdigit() else _ORDINALS[a_text]
+    b = int(b_text) if b_text.isdigit() else _ORDINALS[b_text]
+    joined = re.search(r" (?:and|et) ", m.group(0)) and not m.group(0).startswith(("between", "entre"))
+    if b <= a or (joined and b != a + 1):  # "the first and fourth quarters" are two quarters, not a span
+        return None
+    year = _year_of(m, pub)
+    if year is None:
+        year = _latest_start(pub, 3 * a - 2) if _g(m, "yrel") else _latest_end(pub, 3 * b)
+    return f"{year}-{3 * a - 2:02d}/{year}-{3 * b:02d}"
+
+
+def _months_to(m: re.Match[str], pub: dt.date) -> str | None:
+    n = _int(m.group("n"))
+    end_month = _MONTHS[m.group("mo").rstrip(".")]
+    if not 1 <= n <= 24:
+        return None
+    year = _year_of(m, pub)
+    end_year = year if year is not None else _latest_end(pub, end_month)
+    start = end_year * 12 + end_month - n  # months since year 0, zero-based
+    return f"{start // 12}-{start % 12 + 1:02d}/{end_year}-{end_month:02d}"
+
+
+def _n_months_of_year(m: re.Match[str], pub: dt.date) -> str | None:
+    n = int(_g(m, "n") or m.group("nf"))
+    y, y2 = _g(m, "y") or _g(m, "yf"), _g(m, "y2")
+    year = int(y) if y else 2000 + int(y2 or "0")
+    if n == 1:
+        return f"{year}-01"
+    return f"{year}-01/{year}-{n:02d}"
+
+
 def _numeric_date(m: re.Match[str], pub: dt.date, lang: Lang | None) -> str | None:
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     day_first = m.group("sep") == "." or lang == "fr"
@@ -457,6 +496,30 @@ def _rules() -> list[_Rule]:
             _B + r"(?:the )?first (?P<nq>" + _NUM + r") quarters" + _E + _YSUF,
             _first_quarters,
         ),
+        # "the nine months to September", "nine months ended September 30, 2025", "les neuf mois à fin
+        # septembre": the n months ending with that month
+        (
+            _B + r"(?:the |les |des )?(?P<n>" + _NUM + r") (?:months|mois) (?:to|ended|ending|through|until|"
+            r"up to|a fin|a la fin|jusqu'a fin|jusqu'a la fin|clos fin|clos a fin|arretes a fin|"
+            r"(?:clos |arretes )?(?:au|le) [0-3]?\d(?:er)?) (?:the end of |(?:the )?end-)?(?P<mo>"
+            + _MONTH
+            + r")"
+            + _E
+            + r"(?: [0-3]?\d(?:st|nd|rd|th)?"
+            + _E
+            + r")?(?:,? (?P<y>"
+            + _YEAR
+            + r")"
+            + _E
+            + r")?",
+            _months_to,
+        ),
+        # "9M 2025", "9M25" (earnings releases), "9 mois 2025": the first n months, a year required
+        (
+            _B + r"(?:(?P<n>[1-9]|1[01])m(?: ?(?P<y>" + _YEAR + r")|(?P<y2>\d{2}))|(?P<nf>[1-9]|1[01]) mois "
+            r"(?:de |d'|en )?(?P<yf>" + _YEAR + r"))" + _E,
+            _n_months_of_year,
+        ),
         (
             _B + r"(?:les )?(?P<nq>" + _NUM + r") premiers trimestres" + _E + _YSUF,
             _first_quarters,
@@ -503,13 +566,33 @@ def _rules() -> list[_Rule]:
             + _ORD
             + r")[ -]quarter|(?:le |au |du )?(?P<qf>"
             + _ORD
-            + r") trimestre)"
+            + r") (?:trimestre|trim\.))"
             + _E
             + _YSUF,
             _quarter,
         ),
+        # "3T 2025" (French): a year is required, "3t" alone is three tonnes
+        (_B + r"(?P<qb>[1-4])t[ /-]?(?:(?P<y>" + _YEAR + r")|(?P<y2>\d{2}))" + _E, _quarter),
+        # quarter ranges: "Q1-Q3 2025", "between Q2 and Q3", "the second and third quarters"
         (
-            _B + r"(?:(?:h|s)(?P<ha>[12])|(?P<hb>[12])h|(?:the )?(?P<ho>first|second|1st|2nd)[ -]half|"
+            _B + r"(?:from |between |de |d'|entre |in |en )?"
+            r"(?:(?:q|t)(?P<qa1>[1-4]) ?(?:-|to|through|and|a|au|et) ?"
+            r"(?:q|t)(?P<qb1>[1-4])|(?:the )?(?P<qa2>"
+            + _ORD
+            + r") (?:and|to|through) (?:the )?(?P<qb2>"
+            + _ORD
+            + r") quarters|(?:les |aux |des )?(?P<qa3>"
+            + _ORD
+            + r") (?:et|au) (?P<qb3>"
+            + _ORD
+            + r") trimestres)"
+            + _E
+            + _YSUF,
+            _quarter_range,
+        ),
+        (
+            _B + r"(?:(?:h|s)(?P<ha>[12])|(?P<hb>[12])h(?:[/-]?(?P<y2>\d{2}))?|"
+            r"(?:the )?(?P<ho>first|second|1st|2nd)[ -]half|"
             r"(?:le |au |du )?(?P<hf>premier|1er|second|deuxieme|2e|2eme) semestre|"
             r"(?P<hsix>(?:the )?first six months|(?:les )?six premiers mois))" + _E + _YSUF,
             _half,

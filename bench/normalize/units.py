@@ -15,7 +15,10 @@ Rules:
   the article's country, not this default, decides (a Cameroonian ``francs CFA`` is XAF).
 - A scale prefix glued to a currency symbol or ISO code is dropped (``M€``, ``Md€``, ``Mds$``, ``M£``,
   Quebec ``G$``, ``k€``, ``MEUR``); the symbol is then read as usual (``G$`` is USD like ``$``).
-- ``pc`` and Canadian French ``p.c.`` are percent.
+- ``pc`` and Canadian French ``p.c.`` are percent. Basis points (``bps``, ``points de base``) have no code:
+  None (normalize_yoy reads a change in them as pp / 100).
+- ``$ CA``/``CA$`` is CAD; ``Rs`` is INR (Indian wires are by far its most frequent users; Pakistan and Sri
+  Lanka write it too); ``Mt``/``kt`` are tonnes (their scale is read by bench.normalize.numbers).
 - In running text, ``points`` is index points; percentage points are ``pp``. (normalize_yoy reads a bare
   ``points`` change as pp, see bench.normalize.yoy.)
 - Counted nouns (vehicles, jobs, visitors, véhicules, emplois...) -> ``count``. The list is open-ended
@@ -65,14 +68,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "£",
     ),
     "JPY": ("yen", "japanese yen", "yen japonais", "¥"),
-    "CAD": ("canadian dollar", "dollar canadien", "c$", "can$"),
+    "CAD": ("canadian dollar", "dollar canadien", "c$", "can$", "ca$", "$ca", "$ ca", "$can", "$ can"),
     "AUD": ("australian dollar", "dollar australien", "a$", "au$"),
     "HKD": ("hong kong dollar", "dollar de hong kong", "dollar hongkongais", "hk$"),
     "SGD": ("singapore dollar", "dollar de singapour", "dollar singapourien", "s$"),
     "NZD": ("new zealand dollar", "dollar neo-zelandais", "nz$"),
     "TWD": ("taiwan dollar", "new taiwan dollar", "dollar taiwanais", "nt$"),
     "CHF": ("swiss franc", "franc suisse", "chf"),
-    "INR": ("rupee", "indian rupee", "roupie indienne", "₹"),
+    "INR": ("rupee", "indian rupee", "roupie indienne", "₹", "rs", "rs."),
     "PKR": ("pakistani rupee", "roupie pakistanaise"),
     "RUB": ("ruble", "rouble", "russian ruble", "rouble russe", "₽"),
     "BRL": ("real", "reais", "brazilian real", "real bresilien", "reai", "r$"),
@@ -112,6 +115,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "f cfa",
         "franc cfa",
         "cfa franc",
+        "f.cfa",
         "franc cfa bceao",
         "bceao franc",
         "west african cfa franc",
@@ -157,7 +161,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "pts de %",
     ),
     "points": ("point", "pts", "pt", "index point", "point d'indice", "points d'indice"),
-    "t": ("tonne", "ton", "metric ton", "metric tonne", "tonne metrique", "t"),
+    "t": ("tonne", "ton", "metric ton", "metric tonne", "tonne metrique", "t", "mt", "kt"),
     "kg": ("kilogram", "kilogramme", "kilo", "kg"),
     "l": ("liter", "litre", "l"),
     "m3": ("cubic meter", "cubic metre", "metre cube", "m3", "m³"),
@@ -309,6 +313,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "brevet",
         "piece",
         "pcs",
+        "overnight stay",
+        "nuitee",
     ),
 }
 
@@ -351,6 +357,11 @@ _NOT_IN_RUNNING_TEXT = frozenset(
         "f cfa",
         "franc cfa",
         "cfa franc",
+        "f.cfa",
+        "rs",
+        "rs.",
+        "mt",
+        "kt",
     }
 )
 
@@ -381,6 +392,8 @@ def _normalize_unit(text: str) -> str | None:
     if glued is not None:
         return glued
     key = _key(s)
+    if key in _BASIS_POINTS:
+        return None
     table = _table()
     if key in table:
         return table[key]
@@ -390,16 +403,26 @@ def _normalize_unit(text: str) -> str | None:
     rest = " ".join(words).replace("' ", "'")
     if rest in table:
         return table[rest]
-    if "cfa" in words or "fcfa" in words:  # "francs CFA de la CEMAC"
-        return "XAF" if _CENTRAL_AFRICA & set(re.split(r"[\s']+", key)) else "XOF"
+    letters = set(re.findall(r"[a-z]+", key))
+    if "cfa" in letters or "fcfa" in letters:  # "francs CFA de la CEMAC", "francs CFA (BEAC)"
+        return "XAF" if _CENTRAL_AFRICA & letters else "XOF"
     for w in (words[-1], words[0]):
         if w in table:
             return table[w]
     return None
 
 
-_CENTRAL_AFRICA = frozenset({"central", "centrale", "cemac", "beac"})
-_GLUED_SCALE = re.compile(r"(?:Mrds?|Mds?|Md|mrds?|mds?|md|k|K|M|G)\s?(?P<cur>[A-Z]{3}|\S*[$€£¥₹]\S*)")
+_CENTRAL_AFRICA = frozenset({"central", "centrale", "cemac", "beac", "xaf"})
+_GLUED_SCALE = re.compile(r"(?:Mrds?|Mds?|Md|mrds?|mds?|md|k|K|M|G)\s?(?P<cur>FCFA|[A-Z]{3}|\S*[$€£¥₹].*)")
+
+
+_BASIS_POINTS = frozenset({"basis point", "bp", "point de base", "pb"})
+
+
+def is_basis_points(text: str) -> bool:
+    """True for a basis-point unit (``basis points``, ``bps``, ``points de base``, ``pb``): no unit code holds
+    them; a change in basis points is a change in percentage points / 100 (bench.normalize.yoy)."""
+    return _key(text.strip()) in _BASIS_POINTS
 
 
 def _glued_currency(s: str) -> str | None:
@@ -428,7 +451,7 @@ _LONGEST_UNIT_PHRASE = 80
 
 
 _SYMBOL_BEFORE = re.compile(
-    r"(?P<sym>US\$|U\.S\.\s?\$|\$US|HK\$|NT\$|NZ\$|C\$|A\$|S\$|R\$|[$€£¥₹₩₽₺₱₦₫]|"
+    r"(?P<sym>US\$|U\.S\.\s?\$|\$US|HK\$|NT\$|NZ\$|C\$|A\$|S\$|R\$|[$€£¥₹₩₽₺₱₦₫]|(?<![A-Za-z])Rs\.?\s?|"
     r"(?:USD|EUR|GBP|CNY|RMB|JPY|CHF|CAD|AUD|HKD|INR)\s?)\s?$"
 )
 
@@ -454,7 +477,7 @@ def _key(s: str) -> str:
     return " ".join(_singular(w) for w in words)
 
 
-_NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor", "pcs"})
+_NO_PLURAL = frozenset({"bus", "cas", "reais", "pts", "kronor", "pcs", "basis"})
 
 
 def _singular(w: str) -> str:

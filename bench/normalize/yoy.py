@@ -8,6 +8,8 @@ Rules:
   ``percentage points``, ``points de pourcentage``, ``pp`` -> pp (a year-on-year change in points is a
   change of a rate); a currency or other unit -> that code (an absolute change, ``$3bn`` -> (3e9, USD)).
   Otherwise the given yoy_unit, normalized; otherwise percent (the usual meaning of a bare YoY figure).
+- A change in basis points (``25 basis points``, ``25bp``, ``-50 bps``, ``25 points de base``, or a
+  yoy_unit saying so) is that number / 100 in pp: ``up 25 basis points`` -> (0.25, pp).
 - A year is never the change: a four-digit 1900-2099 integer written without sign, separator, scale or
   unit (``on 2023``, ``vs. 2024``, ``par rapport à 2019``) is left out before counting the numbers, so
   ``up 12.5pc on 2023`` is (12.5, percent) and ``in 2023`` alone is no change. More than one number left is
@@ -20,7 +22,7 @@ import re
 
 from bench.normalize.numbers import NumberMatch, find_numbers, parse_number
 from bench.normalize.text import fold
-from bench.normalize.units import currency_before, normalize_unit, unit_at
+from bench.normalize.units import currency_before, is_basis_points, normalize_unit, unit_at
 from bench.types import Lang
 
 _DECREASE = re.compile(
@@ -29,6 +31,7 @@ _DECREASE = re.compile(
     r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|perte|perdu|moins|"
     r"decroissance|negatif|retrait|ralenti\w*|slow\w*|eased|easing|narrow\w*|cool\w*)(?![a-z])"
 )
+_BASIS_POINTS = re.compile(r" ?(?:basis points?|bps?|points? de base|pb)(?![a-z])")
 _POINTS = re.compile(r"(?<![a-z])(?:points?|pts?)(?![a-z])")
 
 
@@ -38,7 +41,8 @@ def normalize_yoy(
     """(signed change, yoy_unit code) of a year-on-year change; unit is the runner's yoy_unit (surface or
     code). (None, None) when value holds no single number."""
     given = normalize_unit(unit, lang) if unit is not None else None
-    if unit is not None and given is None and _POINTS.search(fold(unit)):
+    bp_given = isinstance(unit, str) and is_basis_points(unit)
+    if unit is not None and given is None and not bp_given and _POINTS.search(fold(unit)):
         given = "pp"
     if given == "points":
         given = "pp"
@@ -46,7 +50,9 @@ def normalize_yoy(
         return None, None
     if isinstance(value, (int, float)):
         number = parse_number(value)
-        return (number, given or "percent") if number is not None else (None, None)
+        if number is None:
+            return None, None
+        return (number / 100, "pp") if bp_given else (number, given or "percent")
     found = find_numbers(value, lang)
     years = [m for m in found if _is_year(value, m, lang)]
     if years:
@@ -57,13 +63,15 @@ def normalize_yoy(
         number = parse_number(value, lang)
         if number is None:
             return None, None
-        return number, given or "percent"
+        return (number / 100, "pp") if bp_given else (number, given or "percent")
     match = found[0]
     number = match.value
     folded = fold(value)
     explicit_sign = match.text[:1] in "+-\u2212"
     if not explicit_sign and _DECREASE.search(folded):  # is_decrease, on the already folded text
         number = -abs(number)
+    if bp_given or _BASIS_POINTS.match(folded, match.end):
+        return number / 100, "pp"
     written = _unit_written(value, match.start, match.end, lang)
     return number, written or given or "percent"
 
