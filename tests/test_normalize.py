@@ -501,6 +501,9 @@ PERIOD_CASES: list[tuple[str | None, Lang | None, str, str | None]] = [
     ("12/31/2025", "fr", PUB, "2025-12-31"),
     ("31/02/2025", "fr", PUB, None),
     ("03/2025", "fr", PUB, "2025-03"),
+    ("2025/03/10", "en", PUB, "2025-03-10"),  # year first: always year, month, day
+    ("on 2025-03-10", "en", PUB, "2025-03-10"),
+    ("le 2025.03.10", "fr", PUB, "2025-03-10"),
     ("2019-07/2019-12", None, PUB, "2019-H2"),
     ("2019-04-01/2019-06-30", None, PUB, "2019-Q2"),
     ("de juillet à décembre 2019", "fr", PUB, "2019-H2"),

@@ -17,7 +17,8 @@ Rules:
 - ``the nine months to/ended September (30)``, ``les neuf mois à fin septembre``/``clos le 30 septembre``:
   the n months ending with that month.
 - French ``3T 2025`` and ``3e trim. 2025`` are quarters (``3t`` alone is three tonnes); ``1H25`` is 2025-H1.
-- Numeric dates ``DD/MM/YYYY``, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY`` and ``MM/YYYY``: when only one
+- Numeric dates with the year first (``2025-03-10``, ``2025/03/10``, ``2025.03.10``) are year, month, day.
+  ``DD/MM/YYYY``, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY`` and ``MM/YYYY``: when only one
   reading is a valid date it is taken (``31/12/2025``, ``12/31/2025``); otherwise dots read day first in
   every language, and slashes and dashes read day first in French and month first in English and when the
   language is unknown (the US convention: ``03/10/2025`` is 2025-03-10 in English, 2025-10-03 in French),
@@ -341,6 +342,13 @@ def _numeric_date(m: re.Match[str], pub: dt.date, lang: Lang | None) -> str | No
     return dates[0].isoformat()
 
 
+def _year_first_date(m: re.Match[str], pub: dt.date) -> str | None:
+    try:
+        return dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
 def _numeric_month(m: re.Match[str], pub: dt.date) -> str:
     return f"{m.group('y')}-{int(m.group('mo')):02d}"
 
@@ -525,6 +533,10 @@ def _rules() -> list[_Rule]:
             _first_quarters,
         ),
         (_B + r"(?<![/.])(?P<mo>0?[1-9]|1[0-2])/(?P<y>" + _YEAR + r")" + _E, _numeric_month),
+        (
+            _B + r"(?P<y>" + _YEAR + r")(?P<sep>[/.-])(?P<mo>0?[1-9]|1[0-2])(?P=sep)(?P<d>[0-3]?\d)(?![0-9])",
+            _year_first_date,
+        ),
         (
             _B + r"(?:year[ -]to[ -]date|ytd|so far this year|since the (?:beginning|start) of the year|"
             r"depuis le debut de l'annee|depuis le debut de cette annee)" + _E,
