@@ -123,6 +123,14 @@ NUMBER_CASES: list[tuple[str | float | int | None, Lang | None, float | None]] =
     ("2 crores", "en", 20_000_000.0),
     ("12 Mt", "en", 12_000_000.0),
     ("5 Gt", "en", 5_000_000_000.0),
+    ("1,20,000", "en", 120_000.0),  # Indian grouping: lakhs, then thousands
+    ("Rs 12,34,567.50", "en", 1_234_567.5),
+    ("₹1.2 lakh crore", "en", 1.2e12),
+    ("EUR1.2bn", "en", 1_200_000_000.0),  # glued to an ISO code: still a number
+    ("USD4.6m", "en", 4_600_000.0),
+    ("RMB3m", "en", 3_000_000.0),
+    ("Rs1,200 crore", "en", 12_000_000_000.0),
+    ("A1.2", "en", None),  # glued to a letter: an identifier, and no fragment of it is a number
     ("$5-M", "en", 5.0),  # a single-letter scale is never hyphenated
     ("1.65e10", None, 1.65e10),
     ("2023", None, 2023.0),

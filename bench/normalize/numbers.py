@@ -22,7 +22,11 @@ Rules (each one a decision, stated once):
 - ``G`` is 1e9 only right before a currency symbol (Quebec ``5,8 G$``; ``5G`` stays an identifier), and
   k/K/M/G/Md/Mds/Mrd glued to an ISO currency code or ``FCFA`` are scale words (``12 MEUR``, ``1,2 MdEUR``,
   ``12 MFCFA``), as are k/M/G glued to ``t`` (``812 kt``, ``12 Mt``, ``5 Gt``: kilo-, mega-, gigatonnes).
-- South Asian lakh(s) 1e5 and crore(s) 1e7 (``Rs 1,200 crore``).
+- South Asian lakh(s) 1e5, crore(s) 1e7 and lakh crore 1e12 (``Rs 1,200 crore``); in English and when the
+  language is unknown, Indian grouping (``1,20,000``, ``12,34,567.50``: two-digit comma groups, then one
+  three-digit group) is one number.
+- A number glued to a currency code (``EUR1.2bn``, ``RMB3m``, ``Rs1,200``) is a number; glued to any other
+  letters (``A1.2``, ``L3``) it is an identifier, and no part of it is a number.
 - Lowercase ``m`` and ``b`` glued to a number (``5m`` is more often metres) are scale words right after a
   currency symbol (``$5m``, ``£3b``), right before a unit or counted noun (``5m visitors``, ``3b tonnes``:
   metres of visitors make no sense) and, in English and when the language is unknown, on a number with a
@@ -48,7 +52,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from bench.normalize.units import unit_at
+from bench.normalize.units import currency_before, unit_at
 from bench.normalize.words import find_spelled
 from bench.schema import currency_codes
 from bench.types import Lang
@@ -58,7 +62,8 @@ _SPACE_SEPS = frozenset("\u00a0\u202f\u2009")
 
 # A token: an optional sign, then digits with single separators between digits.
 _TOKEN = re.compile(
-    r"(?<![^\W_])(?<![^\W\d_]-)"  # not glued to a letter/digit, nor to "word-" (COVID-19)
+    r"(?<![^\W_])(?<![^\W\d_]-)(?<!\d[.,])"  # not glued to a letter/digit, nor to "word-" (COVID-19),
+    # nor the tail of a number whose head was not taken (A1.2)
     r"(?P<sign>(?<![\w.,%)])[+\-\u2212](?=\d))?"
     r"\d(?:\d|[,.'\u2019\u00a0\u202f\u2009 ](?=\d))*"
 )
@@ -79,6 +84,7 @@ _SCALE_WORDS: tuple[tuple[str, str, bool], ...] = (
     (r"bn|bln", "G", True),
     (r"trillions?", "trillion", True),
     (r"tn|trn", "T", True),
+    (r"lakh crores?", "LC", True),
     (r"lakhs?", "L", True),
     (r"crores?", "C", True),
 )
@@ -98,7 +104,7 @@ _DIMENSION_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,3}|U\.S\.)?[$€£¥₹]\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th|e|er|re|ere|ère|eme|ème|nde?|d)(?![^\W\d_])")
 
-_POWERS = {"k": 3, "L": 5, "M": 6, "C": 7, "G": 9, "T": 12}
+_POWERS = {"k": 3, "L": 5, "M": 6, "C": 7, "G": 9, "T": 12, "LC": 12}
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def parse_range(text: str | None, lang: Lang | None = None) -> tuple[float, floa
 
 def _find(text: str, lang: Lang | None, *, plain_space: bool, spelled: bool) -> list[NumberMatch]:
     raws: list[tuple[_Raw, int, str | None]] = []  # (number, end including scale, scale key)
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(_unglue_currency_codes(text)):
         sign = m.group("sign")
         body_start = m.start() + (1 if sign else 0)
         for raw in _split_token(text, body_start, m.end(), lang, plain_space):
@@ -198,6 +204,18 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool, spelled: bool) -> 
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|à|et)\s*", re.IGNORECASE)
+
+
+_CODE_BEFORE_DIGIT = re.compile(r"(?<![^\W\d_])(?:[A-Z]{3}|Rs\.?)(?=\d)")
+
+
+def _unglue_currency_codes(text: str) -> str:
+    """text with currency codes glued to a number blanked out (``EUR1.2bn``, ``Rs1,200``): same offsets."""
+    out = text
+    for m in _CODE_BEFORE_DIGIT.finditer(text):
+        if m.group() in currency_codes() or m.group() in ("RMB", "Rs", "Rs."):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
 
 
 def _power(key: str, lang: Lang | None) -> int:
@@ -234,7 +252,11 @@ def _glued_scale_applies(m: re.Match[str]) -> bool:
 
 def _lowercase_scale(text: str, raw: _Raw, end: int, lang: Lang | None) -> bool:
     """Whether a glued lowercase ``m``/``b`` ending at end is a scale word (rule in the module docstring)."""
-    if _CURRENCY_BEFORE.search(text, 0, raw.start) or unit_at(text, end, lang) is not None:
+    if (
+        _CURRENCY_BEFORE.search(text, 0, raw.start)
+        or currency_before(text, raw.start) is not None
+        or unit_at(text, end, lang) is not None
+    ):
         return True
     fraction = raw.value != raw.value.to_integral_value()
     return lang != "fr" and fraction and not _DIMENSION_AFTER.match(text, end)
@@ -280,7 +302,12 @@ def _one_number(
     j = i + 1  # next run; seps[j - 1] is the separator before runs[j]
     group_sep: str | None = None
     can_group = len(first) <= 3 and not (first.startswith("0"))
-    if can_group and j < len(runs) and len(runs[j][1]) == 3 and _groups_with(seps[j - 1], plain_space):
+    indian = _indian_groups(runs, seps, i) if lang != "fr" else 0
+    if indian:
+        group_sep = ","
+        integer = "".join(r for _, r in runs[i : i + indian + 1])
+        j = i + indian + 1
+    elif can_group and j < len(runs) and len(runs[j][1]) == 3 and _groups_with(seps[j - 1], plain_space):
         group_sep = seps[j - 1]
         k = j
         while k < len(runs) and seps[k - 1] == group_sep and len(runs[k][1]) == 3:
@@ -307,6 +334,21 @@ def _one_number(
     except InvalidOperation:  # pragma: no cover - digits only
         value = Decimal(0)
     return j, _Raw(first_pos, end, value, False)
+
+
+def _indian_groups(runs: list[tuple[int, str]], seps: list[str], i: int) -> int:
+    """How many groups follow runs[i] in Indian grouping (``1,20,000``, ``12,34,567``: two-digit groups
+    with commas, then one three-digit group), or 0 when it is not written so."""
+    if len(runs[i][1]) > 2 or runs[i][1].startswith("0"):
+        return 0
+    k = i + 1
+    while k < len(runs) and seps[k - 1] == "," and len(runs[k][1]) == 2:
+        k += 1
+    if k == i + 1 or k >= len(runs) or seps[k - 1] != "," or len(runs[k][1]) != 3:
+        return 0
+    if k + 1 < len(runs) and seps[k] == ",":  # a further group: not Indian grouping
+        return 0
+    return k - i
 
 
 def _groups_with(sep: str, plain_space: bool) -> bool:
