@@ -701,6 +701,27 @@ def test_normalize_claim_range_value_and_unit_from_value_text() -> None:
     assert (n.value, n.value_high, n.unit) == (1_200_000.0, 1_500_000.0, "t")
 
 
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("237,6 milliards de FCFA", "fr", (237.6e9, "XOF")),
+        ("237.6 billion CFA francs", "en", (237.6e9, "XOF")),
+        ("5,8 G$", "fr", (5.8e9, "USD")),
+        ("US$1.2-billion", "en", (1.2e9, "USD")),
+        ("12.5pc", "en", (12.5, "percent")),
+        ("12,5 p.c.", "fr", (12.5, "percent")),
+        ("212.40 Norwegian crowns", "en", (212.4, "NOK")),
+        ("EUR1.2bn", "en", (1.2e9, "EUR")),
+        ("4.6m", "en", (4.6e6, None)),
+    ],
+)
+def test_normalize_claim_reads_the_unit_written_in_the_value(
+    value: str, lang: Lang, expected: tuple[float, str | None]
+) -> None:
+    n = normalize_claim(PredictedClaim(value=value), lang, PUB)
+    assert (n.value, n.unit) == expected
+
+
 def test_normalize_claim_strict_keeps_only_canonical_forms() -> None:
     claim = PredictedClaim(
         metric="NEV output",

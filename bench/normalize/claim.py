@@ -57,7 +57,8 @@ def normalize_claim(
     vocabulary codes, the period only in canonical form, the qualifier only as a vocabulary word; anything
     else becomes None. The metric is compared as tokens in both modes.
     Lenient mode also reads a range from a value string (``"1.2-1.5 million"``) and, when the unit is
-    missing, the unit written in the value string (``"16.5 billion yuan"``)."""
+    missing, the unit written in the value string (``"16.5 billion yuan"``; what follows the number is read
+    as a unit field, so ``"237,6 milliards de FCFA"`` is XOF as the unit ``FCFA`` would be)."""
     metric = claim.metric if isinstance(claim.metric, str) and claim.metric.strip() else None
     tokens = metric_tokens(metric, lang) if metric else ()
     if strict:
@@ -141,4 +142,7 @@ def _unit_in(text: str, lang: Lang) -> str | None:
     if after is not None:
         return after[0]
     before = currency_before(text, found[0].start)
-    return before[0] if before else None
+    if before is not None:
+        return before[0]
+    rest = text[found[-1].end :]  # read as a unit field: "milliards de FCFA"
+    return normalize_unit(rest, lang) if rest.strip() else None
