@@ -18,9 +18,7 @@ from bench.types import Document, GoldClaim, PredictedClaim, Prediction
 
 def as_predictions(docs: Iterable[Document]) -> list[Prediction]:
     """Gold claims restated as a runner's output (canonical values, the annotator's own metric)."""
-    return [
-        Prediction(d.doc_id, tuple(PredictedClaim.from_json(c.to_json()) for c in d.claims)) for d in docs
-    ]
+    return [Prediction(d.doc_id, tuple(PredictedClaim.from_gold(c) for c in d.claims)) for d in docs]
 
 
 @dataclass(frozen=True)

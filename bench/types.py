@@ -248,6 +248,21 @@ class PredictedClaim:
     confidence: float | None = None
 
     @classmethod
+    def from_gold(cls, c: GoldClaim) -> PredictedClaim:
+        """A prediction restating a gold claim exactly: its scored fields, qualifier and evidence."""
+        return cls(
+            metric=c.metric,
+            value=c.value,
+            value_high=c.value_high,
+            unit=c.unit,
+            period=c.period,
+            yoy_change=c.yoy_change,
+            yoy_unit=c.yoy_unit,
+            qualifier=c.qualifier,
+            evidence=c.evidence,
+        )
+
+    @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PredictedClaim:
         get = d.get  # positional arguments and local lookups: this runs once per predicted claim
         ev = get("evidence")

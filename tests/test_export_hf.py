@@ -230,28 +230,16 @@ def test_card_shows_the_figures_given(gold: GoldSet, tmp_path: Path) -> None:
     assert tables_json(tables) == figures
 
 
-def _predicted(c: GoldClaim) -> PredictedClaim:
-    """A prediction restating a gold claim exactly."""
-    return PredictedClaim(
-        metric=c.metric,
-        value=c.value,
-        value_high=c.value_high,
-        unit=c.unit,
-        period=c.period,
-        yoy_change=c.yoy_change,
-        yoy_unit=c.yoy_unit,
-        qualifier=c.qualifier,
-        evidence=c.evidence,
-    )
-
-
 def test_a_scores_json_becomes_the_card_tables(kept: tuple[Document, ...], tmp_path: Path) -> None:
     from bench.figures import read_tables
     from bench.score import score
     from bench.types import Prediction
 
     # en predicted perfectly (7 claims), fr not at all (8 claims missed)
-    preds = [Prediction(d.doc_id, tuple(map(_predicted, d.claims)) if d.lang == "en" else ()) for d in kept]
+    preds = [
+        Prediction(d.doc_id, tuple(map(PredictedClaim.from_gold, d.claims)) if d.lang == "en" else ())
+        for d in kept
+    ]
     path = tmp_path / "scores.json"
     path.write_text(json.dumps(score(kept, preds).to_json()), "utf-8")
     main, subsets, tags = read_tables(path, "baseline")
@@ -638,7 +626,10 @@ def test_evaluate_scores_the_same_on_the_export_as_on_the_gold_folder(
     for d in kept:
         (gold_folder / f"{d.doc_id}.json").write_text(json.dumps(d.to_json(), ensure_ascii=False), "utf-8")
     preds = tmp_path / "preds.jsonl"
-    lines = [{"doc_id": d.doc_id, "claims": [_predicted(c).to_json() for c in d.claims[::2]]} for d in kept]
+    lines = [
+        {"doc_id": d.doc_id, "claims": [PredictedClaim.from_gold(c).to_json() for c in d.claims[::2]]}
+        for d in kept
+    ]
     preds.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
     scores = []
     for name, gold_ref in (("a", gold_folder), ("b", out_dir)):

@@ -38,18 +38,7 @@ def seed() -> GoldSet:
 
 
 def as_prediction(c: GoldClaim, **changes: Any) -> PredictedClaim:
-    p = PredictedClaim(
-        metric=c.metric,
-        value=c.value,
-        value_high=c.value_high,
-        unit=c.unit,
-        period=c.period,
-        yoy_change=c.yoy_change,
-        yoy_unit=c.yoy_unit,
-        qualifier=c.qualifier,
-        evidence=c.evidence,
-    )
-    return dataclasses.replace(p, **changes)
+    return dataclasses.replace(PredictedClaim.from_gold(c), **changes)
 
 
 def gold_predictions(gold: GoldSet) -> list[Prediction]:
