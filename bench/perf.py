@@ -30,7 +30,7 @@ import numpy as np
 
 Figures = dict[str, Any]
 CASES: dict[str, Callable[[], Figures]] = {}
-PLUGINS: tuple[str, ...] = ("runners.llm.perf", "runners.baseline_perf")
+PLUGINS: tuple[str, ...] = ("bench.run_perf", "runners.llm.perf", "runners.baseline_perf")
 """Modules imported before listing or running cases, so that they can register theirs."""
 
 
@@ -51,6 +51,12 @@ def case(name: str) -> Callable[[Callable[[], Figures]], Callable[[], Figures]]:
 def _load_plugins() -> None:
     for mod in PLUGINS:
         importlib.import_module(mod)
+
+
+def case_names() -> list[str]:
+    """Every registered case, plugins included, sorted."""
+    _load_plugins()
+    return sorted(CASES)
 
 
 def run_cases(names: list[str] | None = None) -> dict[str, Figures]:
@@ -250,4 +256,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module's main: plugins register their cases in bench.perf, not in __main__.
+    from bench.perf import main as _main
+
+    raise SystemExit(_main())

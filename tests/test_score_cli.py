@@ -183,6 +183,9 @@ def test_details_lang_and_strict(seed_pair_dir: Path, work: Path) -> None:
 def test_perf_lists_cases() -> None:
     r = CliRunner().invoke(app, ["perf", "--list"])
     assert r.exit_code == 0 and "score-10k" in r.stdout and "score-100k" in r.stdout
+    # the plugin cases of the runners and the run loop are listed too
+    for name in ("baseline-throughput", "openai-throughput", "run-loop"):
+        assert name in r.stdout.split()
     r = CliRunner().invoke(app, ["perf", "score-10"])
     assert r.exit_code == 2 and "did you mean 'score-10k'" in r.stderr
 
@@ -216,3 +219,12 @@ def test_compare_runs_a_paired_test(seed_pair_dir: Path, work: Path) -> None:
 def test_missing_file_with_fail_on_invalid_is_a_usage_error(seed_pair_dir: Path, work: Path) -> None:
     r = invoke(str(work / "missing.jsonl"), "--gold", str(seed_pair_dir), "--fail-on-invalid")
     assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def test_perf_module_sees_plugin_cases() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "bench.perf", "nope"], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "baseline-throughput" in r.stderr and "run-loop" in r.stderr
