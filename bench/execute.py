@@ -142,9 +142,16 @@ def _pump(
     documents not yet started are cancelled."""
     queue = iter(todo)
     pending: dict[Future[Outcome], InputDocument] = {}
+
+    def submit(docs: list[InputDocument]) -> None:
+        for doc in docs:
+            try:
+                pending[pool.submit(call, doc)] = doc
+            except BrokenProcessPool as e:  # a worker died between two completions; doc never started
+                raise _PoolDied(sorted(pending.values(), key=lambda d: d.doc_id), e) from None
+
     try:
-        for doc in _take(queue, 2 * workers):
-            pending[pool.submit(call, doc)] = doc
+        submit(_take(queue, 2 * workers))
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in sorted(done, key=lambda f: pending[f].doc_id):
@@ -160,8 +167,7 @@ def _pump(
                     outcome = fut.result()
                 if not handle(outcome):
                     return False
-                for nxt in _take(queue, 1):
-                    pending[pool.submit(call, nxt)] = nxt
+                submit(_take(queue, 1))
         return True
     finally:
         for fut in pending:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import bench.execute as execute_module
 from bench.execute import RunError
 from bench.gold import GoldSet, document_hash
 from bench.jsonloc import InputError
@@ -229,6 +232,39 @@ def test_a_worker_process_that_dies_fails_its_documents_only(tmp_path: Path) -> 
     assert errors["p02.en"].startswith("worker process died")
     assert set(errors) == {d.doc_id for d in gold.documents}
     assert 1 <= result.failed <= 4 and result.ok == 10 - result.failed
+
+
+class _PoolBrokenAtFifthSubmit(ThreadPoolExecutor):
+    """Stands in for ProcessPoolExecutor: the first pool breaks when the fifth document is submitted,
+    as a real pool does when a worker dies between two completions."""
+
+    pools = 0
+
+    def __init__(self, workers: int, *, mp_context: Any, initializer: Any, initargs: Any) -> None:
+        super().__init__(workers)
+        execute_module._worker_runner, execute_module._worker_clock = initargs
+        type(self).pools += 1
+        self.first, self.submits = type(self).pools == 1, 0
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        self.submits += 1
+        if self.first and self.submits == 5:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_pool_that_breaks_between_completions_fails_only_the_documents_in_flight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(execute_module, "ProcessPoolExecutor", _PoolBrokenAtFifthSubmit)
+    gold = tiny_gold(5)
+    result = run(NumbersRunner(), gold, tmp_path, options=RunOptions(workers=2))
+    errors = {r["doc_id"]: r["error"] for r in lines(tmp_path)}
+    assert set(errors) == {d.doc_id for d in gold.documents}
+    died = sorted(k for k, v in errors.items() if v is not None)
+    # four in flight, one completed, the fifth never started: three fail, the fifth runs in the new pool
+    assert len(died) == 3 and all(errors[k].startswith("worker process died") for k in died)
+    assert errors["p02.en"] is None and result.failed == 3 and _PoolBrokenAtFifthSubmit.pools == 2
 
 
 @pytest.mark.parametrize(
