@@ -109,32 +109,108 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return text
 
 
-def parse_json(path: Path, text: str, line_offset: int = 0) -> Any:
-    """Parse one JSON value; InputError located at the line of a syntax error."""
+def parse_json(path: Path, text: str, line_offset: int = 0, unique_keys: bool = False) -> Any:
+    """Parse one JSON value; InputError located at the line of a syntax error, and at the line and
+    pointer of a non-finite number (or, with unique_keys, of a key given twice in one object)."""
     try:
-        return loads_strict(text)
+        data = loads_strict(text) if not unique_keys else _loads_marking(text)
     except json.JSONDecodeError as e:
         raise InputError(path, f"invalid JSON: {e.msg} (column {e.colno})", e.lineno + line_offset) from None
-    except ValueError as e:
-        raise InputError(path, f"invalid JSON: {e}", line_offset + 1 if line_offset else None) from None
+    except RecursionError:
+        raise InputError(path, "invalid JSON: nested too deeply", line_offset + 1) from None
+    except ValueError:  # a non-finite number: parse again to find where
+        data = _loads_marking(text)
+    found = _first_mark(data)
+    if found is None:
+        return data
+    pointer, message = found
+    line = line_for(pointer_lines(text), pointer)
+    raise InputError(path, message, None if line is None else line + line_offset, pointer)
+
+
+class _NonFinite(str):
+    """Stands for a number JSON does not allow (NaN, Infinity, one that overflows)."""
+
+
+class _KeysTwice(dict[str, Any]):
+    """An object in which some key was given twice (the last value kept, as json does)."""
+
+    twice: str = ""
+
+
+def _mark_float(s: str) -> Any:
+    x = float(s)
+    return x if math.isfinite(x) else _NonFinite(s)
+
+
+def _mark_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out and not isinstance(out, _KeysTwice):
+            out = _KeysTwice(out)
+            out.twice = key
+        out[key] = value
+    return out
+
+
+def _loads_marking(text: str) -> Any:
+    return json.loads(text, parse_constant=_NonFinite, parse_float=_mark_float, object_pairs_hook=_mark_pairs)
+
+
+def _first_mark(data: Any) -> tuple[str, str] | None:
+    """(pointer, message) of the first marked value in document order, walking without recursion."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        ptr, x = stack.pop()
+        if isinstance(x, _NonFinite):
+            return ptr, f"{x} is not a valid JSON number (numbers must be finite)"
+        if isinstance(x, _KeysTwice):
+            return f"{ptr}/{_escape(x.twice)}", f"key {x.twice!r} given twice in one object"
+        if isinstance(x, dict):
+            stack += [(f"{ptr}/{_escape(k)}", v) for k, v in reversed(x.items())]
+        elif isinstance(x, list):
+            stack += [(f"{ptr}/{i}", v) for i, v in reversed(list(enumerate(x)))]
+    return None
 
 
 def iter_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str]]:
-    """Yield (line number, text) for every non-blank line, streaming; InputError for a missing file."""
+    """Yield (line number, text) for every non-blank line, streaming; InputError for a missing file and
+    at the first line that is overlong or not UTF-8."""
+    for lineno, line in iter_jsonl_lines(path, max_line_bytes):
+        if isinstance(line, InputError):
+            raise line
+        yield lineno, line
+
+
+def iter_jsonl_lines(
+    path: Path, max_line_bytes: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, str | InputError]]:
+    """Yield (line number, text or the line's InputError) for every non-blank line, streaming and never
+    holding more than max_line_bytes of a line: a bad line is reported and reading goes on."""
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a directory, expected a file")
     with path.open("rb") as f:
-        for lineno, raw in enumerate(f, start=1):
+        lineno = 0
+        while raw := f.readline(max_line_bytes + 1):
+            lineno += 1
             if len(raw) > max_line_bytes:
-                raise InputError(path, f"line longer than {max_line_bytes // 2**20} MiB", lineno)
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = f.readline(max_line_bytes + 1)
+                yield lineno, InputError(path, f"line longer than {_size(max_line_bytes)}", lineno)
+                continue
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as e:
-                raise InputError(path, f"not valid UTF-8 (offset {e.start} in the line)", lineno) from None
+                yield lineno, InputError(path, f"not valid UTF-8 (offset {e.start} in the line)", lineno)
+                continue
             if line.strip():
                 yield lineno, line
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MiB" if n % 2**20 == 0 else f"{n} bytes"
 
 
 def pointer_lines(text: str) -> dict[str, int]:
@@ -189,7 +265,7 @@ def pointer_lines(text: str) -> dict[str, int]:
 
     if text.startswith("\ufeff"):
         text = text[1:]
-    with contextlib.suppress(IndexError, ValueError):  # invalid JSON is reported by the parser
+    with contextlib.suppress(IndexError, ValueError, RecursionError):  # the parser reports invalid JSON
         value(0, "")
     return out
 

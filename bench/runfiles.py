@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.jsonloc import InputError, iter_jsonl, parse_json, read_text
+from bench.jsonloc import InputError, iter_jsonl, iter_jsonl_lines, parse_json, read_text
 from bench.validate import prediction_problems
 
 PREDICTIONS = "predictions.jsonl"
@@ -39,10 +39,12 @@ def read_records(path: Path) -> Records:
     skipped: list[int] = []
     if not path.exists():
         return Records(by_doc, ())
-    for lineno, line in iter_jsonl(path):
+    for lineno, line in iter_jsonl_lines(path):
         try:
+            if isinstance(line, InputError):
+                raise line
             rec = parse_json(path, line, lineno - 1)
-        except InputError:
+        except InputError:  # also a multi-byte character cut short
             skipped.append(lineno)
             continue
         if not _looks_written_by_a_run(rec):

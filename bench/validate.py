@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.jsonloc import InputError, Problem, iter_jsonl, line_for, parse_json, pointer_lines, read_text
+from bench.jsonloc import (
+    InputError,
+    Problem,
+    iter_jsonl_lines,
+    line_for,
+    parse_json,
+    pointer_lines,
+    read_text,
+)
 from bench.periods import period_bounds
 from bench.schema import schema_errors
 
@@ -34,6 +44,8 @@ def check_gold_document(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     seen_claims: dict[str, int] = {}
     seen_align: dict[str, int] = {}
     for i, c in enumerate(doc["claims"]):
+        if c is None:  # failed the schema (see masked_document)
+            continue
         at = f"/claims/{i}"
         out += [(at + p, m) for p, m in _check_evidence(c["evidence"], text)]
         if c["claim_id"] in seen_claims:
@@ -55,6 +67,8 @@ def check_gold_document(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
         seen_align.setdefault(c["align_id"], i)
         out += [(at + p, m) for p, m in check_claim_fields(c, published)]
     for i, x in enumerate(doc.get("distractors", ())):
+        if x is None:
+            continue
         out += [(f"/distractors/{i}{p}", m) for p, m in _check_evidence(x["evidence"], text)]
     return out
 
@@ -108,8 +122,11 @@ def _check_evidence(ev: Mapping[str, Any], text: str) -> list[tuple[str, str]]:
     return []
 
 
-def check_pairs(docs: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Problem]:
-    """Rules across documents: unique doc_ids, both languages of every pair, align_id agreement."""
+def check_pairs(
+    docs: Iterable[tuple[str, Mapping[str, Any]]], unreadable: frozenset[tuple[str, str]] = frozenset()
+) -> list[Problem]:
+    """Rules across documents: unique doc_ids, both languages of every pair, align_id agreement.
+    A (pair_id, lang) in unreadable exists but could not be checked: its absence is not reported."""
     out: list[Problem] = []
     by_id: dict[str, str] = {}
     pairs: dict[str, dict[str, tuple[str, Mapping[str, Any]]]] = defaultdict(dict)
@@ -131,6 +148,8 @@ def check_pairs(docs: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Problem]:
         if set(langs) != {"en", "fr"}:
             ((path, _),) = langs.values()
             missing = ({"en", "fr"} - set(langs)).pop()
+            if (pair_id, missing) in unreadable:
+                continue
             out.append(Problem(path, None, "/pair_id", f"pair {pair_id!r} has no {missing} document"))
             continue
         (en_path, en), (fr_path, fr) = langs["en"], langs["fr"]
@@ -152,9 +171,11 @@ def _check_alignment(
     en_path: str, en: Mapping[str, Any], fr_path: str, fr: Mapping[str, Any]
 ) -> list[Problem]:
     out: list[Problem] = []
-    fr_claims = {c["align_id"]: (i, c) for i, c in enumerate(fr["claims"])}
+    fr_claims = {c["align_id"]: (i, c) for i, c in enumerate(fr["claims"]) if c is not None}
     en_ids = set()
     for i, c in enumerate(en["claims"]):
+        if c is None:
+            continue
         en_ids.add(c["align_id"])
         if c["align_id"] not in fr_claims:
             out.append(
@@ -179,8 +200,9 @@ def _check_alignment(
                         fr_path,
                         None,
                         f"/claims/{j}/{field}",
-                        f"{field} {b!r} disagrees with {a!r} in the en claim of align_id {c['align_id']!r}; "
-                        "if the versions really differ, give them distinct align_ids and a note",
+                        f"{field} {b!r} disagrees with {a!r} in the en claim of align_id {c['align_id']!r} "
+                        f"({en_path} /claims/{i}/{field}); if the versions really differ, give them "
+                        "distinct align_ids and a note",
                     )
                 )
     for aid, (j, _) in sorted(fr_claims.items()):
@@ -195,39 +217,113 @@ def _check_alignment(
 
 def validate_gold_file(path: Path) -> tuple[Mapping[str, Any] | None, list[Problem]]:
     """Read and check one gold file: (the document if it is schema-valid, its problems)."""
+    checked = _check_gold_file(path)
+    return (checked.document if not checked.schema_errors else None), checked.problems
+
+
+@dataclass
+class _CheckedFile:
+    problems: list[Problem]
+    document: Mapping[str, Any] | None = None
+    """The document with every claim and distractor that failed the schema replaced by None; None when
+    the document's own fields failed it (nothing more can be checked)."""
+    schema_errors: bool = False
+    identity: tuple[str, str] | None = None
+    """(pair_id, lang), from the document or else from the file name."""
+
+
+_DOCUMENT_FIELDS = (
+    "doc_id",
+    "pair_id",
+    "lang",
+    "split",
+    "title",
+    "text",
+    "published",
+    "claims",
+    "distractors",
+)
+"""The fields the semantic checks read: a schema error in one of them (other than inside one claim or
+distractor) stops the semantic checks of the file."""
+_NAMED = re.compile(r"^(?P<pair>.+)\.(?P<lang>en|fr)\.json$")
+
+
+def _check_gold_file(path: Path) -> _CheckedFile:
+    """Schema and semantic checks of one gold file. A schema error inside one claim or distractor leaves
+    the rest of the file checked, so one run reports every problem."""
     p = str(path)
+    named = _NAMED.match(path.name)
+    identity = (named["pair"], named["lang"]) if named else None
     try:
         text = read_text(path)
-        data = parse_json(path, text)
+        data = parse_json(path, text, unique_keys=True)
     except InputError as e:
-        return None, [Problem(p, e.line, e.pointer, e.message)]
+        return _CheckedFile([Problem(p, e.line, e.pointer, e.message)], identity=identity)
     lines = pointer_lines(text)
     errs = schema_errors("gold-document", data)
-    if errs:
-        return None, [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in errs]
-    problems = [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in check_gold_document(data)]
-    if path.name.endswith(".json") and path.name != f"{data['doc_id']}.json":
+    problems = [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in errs]
+    doc = masked_document(data, [ptr for ptr, _ in errs])
+    if isinstance(data, dict) and isinstance(data.get("pair_id"), str) and data.get("lang") in ("en", "fr"):
+        identity = (data["pair_id"], data["lang"])
+    if doc is None:
+        return _CheckedFile(problems, schema_errors=True, identity=identity)
+    problems += [Problem(p, line_for(lines, ptr), ptr, msg) for ptr, msg in check_gold_document(doc)]
+    if path.name.endswith(".json") and path.name != f"{doc['doc_id']}.json":
         problems.append(
-            Problem(p, line_for(lines, "/doc_id"), "/doc_id", f"file should be named {data['doc_id']}.json")
+            Problem(p, line_for(lines, "/doc_id"), "/doc_id", f"file should be named {doc['doc_id']}.json")
         )
-    return data, problems
+    return _CheckedFile(problems, doc, bool(errs), identity)
+
+
+def masked_document(data: Any, error_pointers: Iterable[str]) -> Mapping[str, Any] | None:
+    """data with the claims and distractors that have schema errors replaced by None, or None if an
+    error touches the document's own fields that the semantic checks read."""
+    bad: dict[str, set[int]] = {"claims": set(), "distractors": set()}
+    for ptr in error_pointers:
+        parts = ptr.split("/")
+        if len(parts) > 2 and parts[1] in bad and parts[2].isdigit():
+            bad[parts[1]].add(int(parts[2]))
+        elif (ptr == "" and not _document_fields_sound(data)) or (ptr != "" and parts[1] in _DOCUMENT_FIELDS):
+            return None
+    out = dict(data)
+    for key, indexes in bad.items():
+        if indexes:
+            out[key] = [None if i in indexes else x for i, x in enumerate(data[key])]
+    return out
+
+
+def _document_fields_sound(data: Any) -> bool:
+    """An error at the root (an unknown or missing field) leaves the checked fields usable."""
+    if not isinstance(data, dict):
+        return False
+    strings = all(isinstance(data.get(k), str) for k in _DOCUMENT_FIELDS[:7])
+    lists = isinstance(data.get("claims"), list) and isinstance(data.get("distractors", []), list)
+    return strings and lists
 
 
 def validate_gold(paths: Iterable[Path]) -> tuple[list[tuple[str, Mapping[str, Any]]], list[Problem]]:
-    """Validate many gold files together, cross-document rules included."""
-    docs: list[tuple[str, Mapping[str, Any]]] = []
+    """Validate many gold files together, cross-document rules included. The documents returned are the
+    schema-valid ones."""
+    valid: list[tuple[str, Mapping[str, Any]]] = []
+    checked_docs: list[tuple[str, Mapping[str, Any]]] = []
+    unreadable: set[tuple[str, str]] = set()
     problems: list[Problem] = []
     lines: dict[str, dict[str, int]] = {}
     for path in paths:
-        doc, found = validate_gold_file(path)
-        problems += found
-        if doc is not None:
-            docs.append((str(path), doc))
-            lines[str(path)] = pointer_lines(path.read_text(encoding="utf-8-sig"))
-    for pr in check_pairs(docs):
+        checked = _check_gold_file(path)
+        problems += checked.problems
+        if checked.document is None:
+            if checked.identity is not None:
+                unreadable.add(checked.identity)
+            continue
+        checked_docs.append((str(path), checked.document))
+        if not checked.schema_errors:
+            valid.append((str(path), checked.document))
+        lines[str(path)] = pointer_lines(path.read_text(encoding="utf-8-sig"))
+    for pr in check_pairs(checked_docs, frozenset(unreadable)):
         line = line_for(lines.get(pr.path, {}), pr.pointer)
         problems.append(Problem(pr.path, line, pr.pointer, pr.message, pr.severity))
-    return docs, problems
+    return valid, problems
 
 
 def validate_predictions_file(
@@ -239,11 +335,13 @@ def validate_predictions_file(
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     try:
-        for lineno, line in iter_jsonl(path):
+        for lineno, line in iter_jsonl_lines(path):
             try:
+                if isinstance(line, InputError):
+                    raise line
                 rec = parse_json(path, line, lineno - 1)
             except InputError as e:
-                problems.append(Problem(p, lineno, "", e.message))
+                problems.append(Problem(p, e.line or lineno, e.pointer, e.message))
                 continue
             found = prediction_problems(rec, known_doc_ids)
             if not found and rec["doc_id"] in seen:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.gold_sources import is_exported_dir
 from bench.jsonloc import Problem
 from bench.paths import bundled_gold
 from bench.validate import validate_gold, validate_predictions_file
@@ -45,10 +46,17 @@ def run_validate(paths: Sequence[Path], gold: Path | None = None) -> ValidationR
     gold_paths: list[Path] = []
     pred_paths: list[Path] = []
     problems: list[Problem] = []
+    exported = 0
     for path in paths or [bundled_gold()]:
-        if path.is_dir():
-            gold_paths += sorted(path.rglob("*.json"))
-            pred_paths += sorted(path.rglob("*.jsonl"))
+        if path.is_dir() and is_exported_dir(path):
+            exported += 1
+            problems += _exported_problems(path)
+        elif path.is_dir():
+            found = sorted(path.rglob("*.json")), sorted(path.rglob("*.jsonl"))
+            if not found[0] and not found[1]:
+                problems.append(Problem(str(path), None, "", "no *.json gold or *.jsonl prediction files"))
+            gold_paths += found[0]
+            pred_paths += found[1]
         elif path.suffix == ".jsonl":
             pred_paths.append(path)
         elif path.exists() or path.suffix == ".json":
@@ -66,6 +74,21 @@ def run_validate(paths: Sequence[Path], gold: Path | None = None) -> ValidationR
         except GoldError as e:
             problems += e.problems
     for path in pred_paths:
-        problems += validate_predictions_file(path, known)[1]
+        good, found = validate_predictions_file(path, known)
+        problems += found
+        if not good and not found:
+            problems.append(Problem(str(path), None, "", "no prediction lines: the file is empty"))
     order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.pointer, p.message))
-    return ValidationReport(len(gold_paths), len(pred_paths), tuple(order))
+    return ValidationReport(len(gold_paths) + exported, len(pred_paths), tuple(order))
+
+
+def _exported_problems(path: Path) -> list[Problem]:
+    """Every problem of a folder written by export-hf, loaded as `--gold` loads it."""
+    from bench.gold import GoldError
+    from bench.gold_sources import load_gold_from
+
+    try:
+        load_gold_from(path)
+    except GoldError as e:
+        return list(e.problems)
+    return []

@@ -35,6 +35,7 @@ from bench.hf_format import (
     pair_rows,
 )
 from bench.types import Alternative, Document, Evidence, GoldClaim, PredictedClaim
+from bench.validate_cli import run_validate
 from tests.conftest import ROOT, seed_json
 
 runner = CliRunner()
@@ -405,6 +406,9 @@ def test_an_export_with_invalid_gold_is_refused_with_located_problems(
     where = f"{bad}:en/test[0]"
     assert {p.located().split(": ")[1] for p in e.value.problems} == {"/claims/0/evidence/text", "/subset"}
     assert all(p.path == where for p in e.value.problems)
+    report = run_validate([bad])  # validate checks an export as --gold loads it
+    assert [p.located() for p in report.problems] == [p.located() for p in e.value.problems]
+    assert report.errors == 2 and run_validate([out_dir]).errors == 0
 
 
 # --- property: rows are the documents, through Arrow ---------------------------------------------------

@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.cli import app
-from bench.jsonloc import pointer_lines
+from bench.jsonloc import InputError, iter_jsonl_lines, pointer_lines
+from bench.validate import validate_predictions_file
 from bench.validate_cli import run_validate
 from tests.conftest import ROOT
 
@@ -103,20 +104,57 @@ def test_claim_in_one_language_is_a_note_not_an_error(seed_pair_dir: Path) -> No
     assert any("has no fr counterpart" in p.message and p.severity == "info" for p in report.problems)
 
 
-def test_nan_is_rejected_with_its_line(seed_pair_dir: Path) -> None:
+@pytest.mark.parametrize(("token", "shown"), [("NaN", "NaN"), ("-Infinity", "-Infinity"), ("1e999", "1e999")])
+def test_a_non_finite_number_is_located_at_its_line_and_field(
+    seed_pair_dir: Path, token: str, shown: str
+) -> None:
     path = seed_pair_dir / EN
-    text = path.read_text(encoding="utf-8").replace('"value": 1730000', '"value": NaN', 1)
+    text = path.read_text(encoding="utf-8").replace('"value": 1730000', f'"value": {token}', 1)
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, s in enumerate(text.splitlines(), 1) if "NaN" in s)
-    msgs = messages(seed_pair_dir)
-    assert any(m.startswith(f"{path}:") and "NaN is not valid JSON" in m for m in msgs), msgs
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if token in s)
     assert line > 1
+    assert messages(seed_pair_dir) == [
+        f"{path}:{line}: /claims/0/value: {shown} is not a valid JSON number (numbers must be finite)"
+    ]
 
 
-def test_overflowing_number_is_rejected(seed_pair_dir: Path) -> None:
+def test_a_key_given_twice_is_located(seed_pair_dir: Path) -> None:
     path = seed_pair_dir / EN
-    path.write_text(path.read_text(encoding="utf-8").replace('"value": 1730000', '"value": 1e999', 1))
-    assert any("overflows to infinity" in m for m in messages(seed_pair_dir))
+    text = path.read_text(encoding="utf-8").replace('"value": 1730000', '"value": 1730000, "value": 1', 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if '"value": 1730000' in s)
+    assert messages(seed_pair_dir) == [
+        f"{path}:{line}: /claims/0/value: key 'value' given twice in one object"
+    ]
+
+
+def test_deep_nesting_is_one_located_line_not_a_traceback(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    preds = tmp_path / "deep.jsonl"
+    preds.write_text(
+        '{"doc_id": "x", "claims": []}\n' + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
+    )
+    assert messages(deep) == [f"{deep}:1: /: invalid JSON: nested too deeply"]
+    assert messages(preds) == [f"{preds}:2: /: invalid JSON: nested too deeply"]
+
+
+def test_a_schema_error_hides_no_other_problem_of_the_file_or_its_pair(seed_pair_dir: Path) -> None:
+    def spoil(d: dict[str, Any]) -> None:
+        d["claims"][0]["colour"] = "red"
+        d["claims"][1]["evidence"]["start"] += 1
+
+    edit(seed_pair_dir, EN, spoil)
+    msgs = messages(seed_pair_dir)
+    assert any("/claims/0: unknown field: 'colour' was unexpected" in m for m in msgs), msgs
+    assert any("/claims/1/evidence/text: is" in m for m in msgs), msgs
+    assert not any("has no en document" in m for m in msgs), msgs
+
+
+def test_an_unreadable_file_does_not_make_its_partner_look_alone(seed_pair_dir: Path) -> None:
+    (seed_pair_dir / EN).write_text("{not json", encoding="utf-8")
+    msgs = messages(seed_pair_dir)
+    assert len(msgs) == 1 and msgs[0].startswith(f"{seed_pair_dir / EN}:1: /: invalid JSON"), msgs
 
 
 @pytest.mark.parametrize(
@@ -176,6 +214,42 @@ def _write_lines(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def test_nothing_to_check_is_an_error_not_ok(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_text("\n  \n", encoding="utf-8")
+    report = run_validate([tmp_path / "folder", tmp_path / "empty.jsonl", tmp_path / "blank.jsonl"])
+    assert [p.located() for p in report.problems] == [
+        f"{tmp_path / 'blank.jsonl'}: /: no prediction lines: the file is empty",
+        f"{tmp_path / 'empty.jsonl'}: /: no prediction lines: the file is empty",
+        f"{tmp_path / 'folder'}: /: no *.json gold or *.jsonl prediction files",
+    ]
+
+
+def test_a_bad_line_never_hides_the_lines_after_it(tmp_path: Path) -> None:
+    line = '{"doc_id": "xinhua-shenzhen-industries-2024.%s", "claims": []}\n'
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(
+        (line % "en").encode() + b'{"doc_id": "caf\xe9", "claims": []}\n' + (line % "fr").encode()
+    )
+    good, problems = validate_predictions_file(path)
+    assert [n for n, _ in good] == [1, 3]
+    assert [p.located() for p in problems] == [f"{path}:2: /: not valid UTF-8 (offset 15 in the line)"]
+
+
+def test_an_overlong_line_is_skipped_without_being_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    ok = '{"doc_id": "a", "claims": []}\n'
+    path.write_text(ok + "[" + " " * 5000 + "]\n" + ok.replace('"a"', '"b"'), encoding="utf-8")
+    lines = list(iter_jsonl_lines(path, max_line_bytes=1000))
+    assert [n for n, _ in lines] == [1, 2, 3]
+    assert (
+        isinstance(lines[1][1], InputError)
+        and lines[1][1].located() == f"{path}:2: line longer than 1000 bytes"
+    )
+    assert lines[2][1] == ok.replace('"a"', '"b"')
+
+
 def test_prediction_file_errors_are_located(tmp_path: Path) -> None:
     good = {"doc_id": "xinhua-shenzhen-industries-2024.en", "claims": [{"value": "1,73 million"}]}
     path = _write_lines(
@@ -195,7 +269,7 @@ def test_prediction_file_errors_are_located(tmp_path: Path) -> None:
     assert (2, "") in got
     assert (3, "/claims/0") in got
     assert (4, "/claims") in got
-    assert (5, "") in got
+    assert (5, "/claims/0/value") in got  # NaN, located at its field
     assert (6, "/doc_id") in got  # duplicate document
     assert (7, "/doc_id") in got  # unknown doc_id
     assert 1 not in [line for line, _ in got]
