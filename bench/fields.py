@@ -3,7 +3,9 @@ one meaning: a scalar form (for one pair, used by error analysis and as the refe
 vectorized numpy form (for all candidate pairs of many documents at once, used by the scorer).
 
 - value: relative tolerance ``rtol`` (|p - g| <= rtol * max(|p|, |g|)); a range compares both ends (a
-  single value is the range [v, v]); the gold's ``alternatives`` count as well.
+  single value is the range [v, v]). A gold ``alternative`` counts as its value and unit together: the
+  predicted value may match an alternative's only when the predicted unit is that alternative's or missing
+  ("2.32 billion yuan" for "16.5 billion yuan (about 2.32 billion U.S. dollars)" is a wrong value).
 - unit: canonical equality with the gold unit, or with the unit of an alternative the value matched.
 - period: canonical equality.
 - yoy_change: same yoy_unit, and |p - g| <= ``yoy_atol`` for relative changes (percent, pp); absolute
@@ -97,9 +99,12 @@ def verdicts(
     value_ok = range_close(pred.value, pred.value_high, gold.value, gold.value_high, value_rtol)
     unit_ok = pred.unit is not None and pred.unit == gold.unit
     for alt in gold.alternatives:
-        if range_close(pred.value, pred.value_high, alt.value, alt.value_high, value_rtol):
+        same_unit = pred.unit is not None and pred.unit == alt.unit
+        if (pred.unit is None or same_unit) and range_close(
+            pred.value, pred.value_high, alt.value, alt.value_high, value_rtol
+        ):
             value_ok = True
-            unit_ok = unit_ok or pred.unit == alt.unit
+            unit_ok = unit_ok or same_unit
     period_ok = pred.period is not None and pred.period == gold.period
     yoy_ok = yoy_close(pred.yoy_change, pred.yoy_unit, gold.yoy_change, gold.yoy_unit, yoy_atol, value_rtol)
     return Verdicts(metric_ok, value_ok, unit_ok, period_ok, yoy_ok, f1)

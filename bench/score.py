@@ -181,10 +181,12 @@ def _match_chunk(
         ag = gold.alt_owner[a]
         start = np.repeat(np.cumsum(reps) - reps, reps)
         ap = pred.offsets[G.doc[ag]] + (np.arange(len(a)) - start)
+        same_unit = codes_equal_v(P.unit[ap], gold.alt_unit[a])
         ok = range_close_v(P.value[ap], P.high[ap], gold.alt_value[a], gold.alt_high[a], cfg.value_rtol)
+        ok &= same_unit | (P.unit[ap] < 0)  # an alternative is its value and unit together
         idx = pair_index(ap, ag)
         value_ok[idx[ok]] = True
-        unit_ok[idx[ok & (P.unit[ap] == gold.alt_unit[a])]] = True
+        unit_ok[idx[ok & same_unit]] = True
     period_ok = codes_equal_v(P.period[pi], G.period[gi])
     yoy_ok = yoy_close_v(
         P.yoy[pi],

@@ -119,6 +119,42 @@ def test_seed_article_hand_computed(seed: GoldSet) -> None:
     assert r.distractor_fps == 1
 
 
+@pytest.mark.parametrize(
+    ("value", "unit", "value_ok", "unit_ok"),
+    [
+        (2.32e9, "USD", True, True),  # the alternative, value and unit together
+        (16.5e9, "CNY", True, True),  # the claim itself
+        (2.32e9, "CNY", False, True),  # the conversion's number in the original currency: a wrong value
+        (16.5e9, "USD", True, False),  # the mirror slip: the original number in the converted currency
+        (2.32e9, None, True, False),  # no unit: the value may be either; a null unit is never right
+    ],
+)
+def test_an_alternative_counts_as_its_value_and_unit_together(
+    seed: GoldSet, value: float, unit: str | None, value_ok: bool, unit_ok: bool
+) -> None:
+    en = next(d for d in seed.documents if d.doc_id == EN)
+    c2 = en.claims[1]
+    assert (c2.value, c2.unit, c2.alternatives[0].value, c2.alternatives[0].unit) == (
+        16.5e9,
+        "CNY",
+        2.32e9,
+        "USD",
+    )
+    pred = as_prediction(c2, value=value, unit=unit)
+    v = verdicts(
+        normalize_claim(pred, en.published, en.lang),
+        c2,
+        [metric_tokens(c2.metric, "en")],
+        value_rtol=1e-6,
+        yoy_atol=1e-6,
+        metric_threshold=0.5,
+    )
+    assert (v.value, v.unit) == (value_ok, unit_ok)
+    r = score(seed, [Prediction(EN, (pred,))], NO_BOOT)  # the vectorized scorer says the same
+    counts = table(r, "en")
+    assert (counts["value"][0], counts["unit"][0]) == (int(value_ok), int(unit_ok))
+
+
 def test_seed_article_details(seed: GoldSet) -> None:
     ev = evaluate(seed.documents, PredictionSet.of(seed_predictions(seed)), NO_BOOT)
     recs = [r for r in records(ev) if r["doc_id"] == EN]
