@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import shlex
 import types
 import typing
@@ -17,8 +18,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-SECRET_WORDS = ("key", "token", "secret", "password")
-"""A field whose name contains one of these is a secret: redacted in run.json, left out of the hash."""
+SECRET_WORDS = frozenset(
+    {"key", "apikey", "token", "secret", "password", "passwd", "passphrase", "credential", "credentials"}
+)
+"""A field with one of these as a whole part of its name is a secret (see is_secret)."""
 REDACTED = "***"
 _TRUE = frozenset({"true", "yes", "1", "on"})
 _FALSE = frozenset({"false", "no", "0", "off"})
@@ -133,9 +136,18 @@ def _words(raw: str) -> list[str]:
         raise ValueError(f"cannot split into words: {e}") from None
 
 
+def name_parts(field_name: str) -> list[str]:
+    """Lower-case parts of a name split at underscores, other non-alphanumerics and camelCase humps:
+    ``"apiKey"`` and ``"api_key"`` -> ``["api", "key"]``."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", field_name)
+    return [p for p in re.split(r"[^a-z0-9]+", spaced.lower()) if p]
+
+
 def is_secret(field_name: str) -> bool:
-    low = field_name.lower()
-    return any(w in low for w in SECRET_WORDS)
+    """A secret (redacted in run.json, left out of the run's hash) is a name with a secret word as a whole
+    part: ``api_key``, ``auth_token``, ``password``, ``access_key``; not ``max_tokens``, ``tokenizer``,
+    ``keyword`` or ``top_k``, which are ordinary settings that name the run."""
+    return any(p in SECRET_WORDS for p in name_parts(field_name))
 
 
 def config_json(config: Any, redact: bool = True) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.cli import app
-from runners.config import ConfigError, build_config, config_hash, config_json, parse_sets
+from runners.config import ConfigError, build_config, config_hash, config_json, is_secret, parse_sets
 from runners.registry import MissingExtra, Registry, RegistryError, RunnerEntry, _extra_providing
 from tests.conftest import ROOT
 from tests.dummy_runners import tiny_gold
@@ -185,6 +185,47 @@ def test_secrets_are_redacted_and_do_not_name_the_run() -> None:
     assert config_hash("r", "1", one) == config_hash("r", "1", two)
     assert config_hash("r", "1", one) != config_hash("r", "1", Settings(n=2))
     assert config_hash("r", "1", one) != config_hash("r", "2", one)
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("api_key", True),
+        ("apiKey", True),
+        ("auth_token", True),
+        ("access_key", True),
+        ("password", True),
+        ("secret", True),
+        ("client_secret", True),
+        ("token", True),
+        ("max_tokens", False),
+        ("tokenizer", False),
+        ("keyword", False),
+        ("keywords", False),
+        ("top_k", False),
+        ("monkey", False),
+        ("auth_env", False),
+        ("model", False),
+    ],
+)
+def test_a_secret_is_a_name_with_a_secret_word_as_a_whole_part(name: str, secret: bool) -> None:
+    assert is_secret(name) is secret
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    model: str = "m"
+    max_tokens: int = 512
+    tokenizer: str = "bert-base"
+    auth_token: str | None = None
+
+
+def test_settings_that_merely_contain_a_secret_word_are_shown_and_name_the_run() -> None:
+    small = LLMSettings(max_tokens=16, tokenizer="x", auth_token="tok-1")
+    assert config_json(small) == {"model": "m", "max_tokens": 16, "tokenizer": "x", "auth_token": "***"}
+    assert config_hash("r", "1", small) != config_hash("r", "1", LLMSettings(max_tokens=4096, tokenizer="x"))
+    assert config_hash("r", "1", small) != config_hash("r", "1", LLMSettings(max_tokens=16, tokenizer="y"))
+    assert config_hash("r", "1", small) == config_hash("r", "1", LLMSettings(max_tokens=16, tokenizer="x"))
 
 
 # --- runners from other packages ---
