@@ -314,15 +314,20 @@ def normalize_prediction(raw: PredictedClaim, lang: Lang, published: str, strict
 
 
 def _unreadable(raw: PredictedClaim, n: Any) -> bool:
-    """A field the runner filled (one of _RAW_FIELDS) that the normalizer could not read."""
+    """A field the runner filled (not null, not blank) that the normalizer could not read; a yoy_unit
+    counts only beside a yoy_change that was read."""
     return (
-        (raw.value is not None and n.value is None)
-        or (raw.value_high is not None and n.value_high is None)
-        or (raw.unit is not None and n.unit is None)
-        or (raw.period is not None and n.period is None)
-        or (raw.yoy_change is not None and n.yoy_change is None)
-        or (raw.yoy_unit is not None and n.yoy_unit is None)
+        (_filled(raw.value) and n.value is None)
+        or (_filled(raw.value_high) and n.value_high is None)
+        or (_filled(raw.unit) and n.unit is None)
+        or (_filled(raw.period) and n.period is None)
+        or (_filled(raw.yoy_change) and n.yoy_change is None)
+        or (_filled(raw.yoy_unit) and n.yoy_change is not None and n.yoy_unit is None)
     )
+
+
+def _filled(x: object) -> bool:
+    return x is not None and not (isinstance(x, str) and not x.strip())
 
 
 def _canonical_order(cols: ClaimColumns, vocab: Vocab, metric_vocab: Vocab, metric: IntArray) -> IntArray:

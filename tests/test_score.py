@@ -454,6 +454,25 @@ def test_strict_mode_refuses_surface_forms(seed: GoldSet) -> None:
     assert "norm:off" in str(strict.signature) and "norm:on-v" in str(lenient.signature)
 
 
+@pytest.mark.parametrize(
+    ("changes", "unreadable"),
+    [
+        ({"period": ""}, 0),  # blank is not filled
+        ({"unit": "  "}, 0),
+        ({"yoy_change": None, "yoy_unit": "percent"}, 0),  # a yoy_unit beside no change says nothing
+        ({"period": "sometime"}, 1),
+        ({"yoy_change": "plenty", "yoy_unit": "percent"}, 1),
+        ({"value": "a lot"}, 1),
+    ],
+)
+def test_unreadable_claims_are_filled_fields_the_normalizer_could_not_read(
+    seed: GoldSet, changes: dict[str, Any], unreadable: int
+) -> None:
+    en = seed.documents[0]
+    preds = [Prediction(EN, (as_prediction(en.claims[0], **changes),))]
+    assert score((en,), preds, NO_BOOT).invalid.unreadable_claims == unreadable
+
+
 def test_runner_align_ids_drive_consistency(seed: GoldSet) -> None:
     en, fr = seed.documents
     preds = [
