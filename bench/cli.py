@@ -40,6 +40,31 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def check_writable(*paths: Path | None) -> None:
+    """Refuse, before any work is done, an output file that cannot be written: its folder is missing or
+    not a folder, or the path is a folder."""
+    for path in paths:
+        if path is None:
+            continue
+        if path.is_dir():
+            raise fail(f"{path}: is a folder, expected a file to write")
+        parent = path.parent
+        if not parent.is_dir():
+            raise fail(
+                f"{path}: folder {parent} does not exist"
+                if not parent.exists()
+                else f"{parent}: not a folder"
+            )
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an output file; an OS refusal (permissions, full disk) is one error line."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise fail(f"{path}: cannot write: {e.strerror or e}") from None
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -318,6 +343,8 @@ def score_cmd(
     from bench.score import ScoreConfig
     from bench.score_cli import ScoreError, ScoreRequest, compare_runs, comparison_json, run_score
 
+    check_writable(out, details)
+
     try:
         config = ScoreConfig(strict=strict, bootstrap=bootstrap, seed=seed)
         req = ScoreRequest(predictions, gold, lang, split, config, fail_on_invalid)
@@ -340,10 +367,13 @@ def score_cmd(
         )
         scores["comparison"] = comparison_json(test, compare)
     if out is not None:
-        out.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        write_output(out, json.dumps(scores, indent=2, ensure_ascii=False) + "\n")
         typer.echo(f"scores -> {out}", err=True)
     if details is not None:
-        n = write_details(outcome.evaluation, details)
+        try:
+            n = write_details(outcome.evaluation, details)
+        except OSError as e:
+            raise fail(f"{details}: cannot write: {e.strerror or e}") from None
         typer.echo(f"{n} error-analysis records -> {details}", err=True)
 
 
@@ -388,6 +418,7 @@ def agreement_cmd(
     from bench.gold import GoldError, load_gold
     from bench.render import render_report
 
+    check_writable(out)
     try:
         a, b = load_gold(first), load_gold(second)
     except GoldError as e:
@@ -405,7 +436,7 @@ def agreement_cmd(
     )
     if out is not None:
         figures = {"figures": fig, "scores": result.report.to_json()}
-        out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        write_output(out, json.dumps(figures, indent=2, sort_keys=True) + "\n")
 
 
 # --- leaderboard, compare, report ---------------------------------------------------------------------------
@@ -439,6 +470,7 @@ def leaderboard_cmd(
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     config = _board_config(bootstrap, seed)
+    check_writable(out)
     try:
         board = build(load_scored(runs_dirs or [Path("runs")], gold, config))
     except BoardError as e:
@@ -447,7 +479,7 @@ def leaderboard_cmd(
     if out is None:
         typer.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_output(out, text)
         ranked, excluded = len(board.rows), len(board.excluded)
         typer.echo(f"leaderboard ({ranked} ranked, {excluded} excluded) -> {out}", err=True)
 

@@ -289,6 +289,8 @@ def test_leaderboard_stdout_is_deterministic(runs: dict[str, Path]) -> None:
     [
         (["--format", "xml"], "--format must be one of table, md, csv, json, html"),
         (["--bootstrap", "-1"], "bootstrap must be >= 0"),
+        (["--out", "/nonexistent/board.html"], "/nonexistent/board.html: folder /nonexistent does not exist"),
+        (["--out", "/"], "/: is a folder, expected a file to write"),
     ],
 )
 def test_leaderboard_option_errors(runs: dict[str, Path], args: list[str], message: str) -> None:

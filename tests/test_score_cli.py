@@ -139,6 +139,9 @@ def test_empty_file_means_every_document_missed(seed_pair_dir: Path, work: Path)
         (["p.jsonl", "--lang", "de"], "--lang 'de'"),
         (["p.jsonl", "--split", "nope"], "--split 'nope': the gold has splits test"),
         (["p.jsonl", "--bootstrap", "-1"], "bootstrap must be >= 0"),
+        (["p.jsonl", "--out", "no/such/s.json"], "no/such/s.json: folder no/such does not exist"),
+        (["p.jsonl", "--details", "no/d.jsonl"], "no/d.jsonl: folder no does not exist"),
+        (["p.jsonl", "--out", "."], ".: is a folder, expected a file to write"),
     ],
 )
 def test_user_errors_are_one_line(
