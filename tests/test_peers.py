@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from bench.cli import app
 from bench.gold import GoldSet, load_gold
-from bench.types import Document, Evidence, PredictedClaim
+from bench.types import Document, Evidence, InputDocument, PredictedClaim
 from runners.peers.common import Found, has_scale_word, keep, to_claims
 from runners.registry import MissingExtra, Registry
 from tests.conftest import ROOT
@@ -85,6 +85,8 @@ def _span(s: str) -> tuple[int, int]:
         (Found("physical", 3.0, None, *_span("3 years")), None),  # a unit outside our vocabulary
         (Found("physical", 3.0, "count", *_span("3 years")), None),  # only physical codes count as physical
         (Found("physical", 2e9, None, *_span("2 bln euros")), (2e9, None)),  # scale word: kept, unit unknown
+        (Found("money", None, "EUR", *_span("euros")), None),  # a currency word without a number
+        (Found("physical", None, "t", *_span("tonnes")), None),  # a unit word without a number
     ],
 )
 def test_filter(found: Found, expected: tuple[float, str | None] | None) -> None:
@@ -133,6 +135,22 @@ def test_recognizers_finds_the_seed_values_in_both_languages(seed: dict[str, Doc
         claims = runner.extract(seed[lang].input())
         assert _triples(claims) == expected, lang
         _check_evidence(claims, seed[lang].text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Diesel rose to 1.62 euros; prices are quoted in euros per litre and tonnes.", "1.62 euros"),
+        ("fr", "Le gazole a atteint 1,62 euro ; des prix en euros par litre et en tonnes.", "1,62 euro"),
+    ],
+)
+def test_recognizers_drops_a_unit_word_without_a_number(lang: str, text: str, expected: str) -> None:
+    """The library resolves "euros", "litre", "tonnes" alone with value None: not a quantity."""
+    doc = InputDocument(
+        doc_id=f"u.{lang}", pair_id="u", lang=lang, title="", text=text, published="2025-01-01"
+    )
+    claims = recognizers.RecognizersRunner().extract(doc)
+    assert _triples(claims) == [(1.62, "EUR", expected)]
 
 
 @pytest.fixture(scope="module")

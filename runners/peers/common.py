@@ -8,6 +8,7 @@ filter below is then the same for every peer and every language:
 - keep quantities whose unit maps to a physical code of the unit vocabulary (``t``, ``kWh``, ``TEU``...);
 - keep numbers with a scale word (thousand, million, billion, milliard, bn, mln...): unit ``count`` for a
   plain number, None for one whose unit is outside our vocabulary;
+- drop a Found without a number (a unit or currency word alone: "euros", « litre », "cent");
 - drop everything else: bare years, small and spelled-out numbers without a scale word ("three",
   « cinq », "half"), ordinals, and quantities in units we have no code for (durations, ages);
 - a number inside the span of a kept money, percentage or physical quantity is the same figure: dropped.
@@ -37,10 +38,11 @@ SCALE_WORD = re.compile(
 @dataclass(frozen=True)
 class Found:
     """One quantity as a library reports it, before filtering. unit is already one of our codes (or None);
-    start/end are character offsets into the document text (end exclusive)."""
+    start/end are character offsets into the document text (end exclusive); value None when the library
+    matched a unit without a number."""
 
     kind: Kind
-    value: float | str
+    value: float | str | None
     unit: str | None
     start: int
     end: int
@@ -67,6 +69,8 @@ def has_scale_word(surface: str) -> bool:
 
 def keep(found: Found, text: str) -> PredictedClaim | None:
     """The claim of one Found, or None when the filter (module docstring) drops it."""
+    if found.value is None:
+        return None
     surface = text[found.start : found.end]
     unit = found.unit
     if found.kind == "money":

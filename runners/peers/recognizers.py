@@ -7,7 +7,8 @@ runners/peers/common.py decides what is a claim (money, percentages, physical un
 word; not bare years, small spelled-out numbers or ordinals), the same in both languages. Values are the
 library's resolutions read with bench.normalize.parse_number (French resolutions keep a decimal comma);
 units are the resolution's ISO currency code, or its unit name through bench.normalize.normalize_unit.
-Evidence is the library's span (its ``end`` is inclusive)."""
+Evidence is the library's span (its ``end`` is inclusive). A resolution without a value (the unit word
+alone: "euros", « litre ») has no number and is dropped by the filter."""
 
 from __future__ import annotations
 
@@ -55,11 +56,14 @@ def found_of(kind: Kind, result: Any, lang: Lang) -> Found:
     from bench.normalize import normalize_unit, parse_number
 
     resolution = result.resolution or {}
-    raw = str(resolution.get("value", result.text))
-    value = parse_number(raw, lang)
+    resolved = resolution.get("value", result.text)
     unit = None
     if kind in ("money", "physical"):
         unit = resolution.get("isoCurrency") or normalize_unit(resolution.get("unit"), lang)
+    if resolved is None:  # a unit word alone ("euros", "litre"): no number, the filter drops it
+        return Found(kind, None, unit, result.start, result.end + 1)
+    raw = str(resolved)
+    value = parse_number(raw, lang)
     return Found(kind, raw if value is None else value, unit, result.start, result.end + 1)
 
 
