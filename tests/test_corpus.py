@@ -286,6 +286,23 @@ def test_percent_figures_are_written_as_percentages(gold: GoldSet) -> None:
     assert slips == []
 
 
+def uncovered_digits(d: Document) -> list[str]:
+    """The digit runs of a text (with the characters around them) that no claim's or distractor's evidence
+    covers: every number of a text is either a claim or a listed distractor (rules 1.5, 1.6)."""
+    spans = [(c.evidence.start, c.evidence.end) for c in d.claims]
+    spans += [(x.evidence.start, x.evidence.end) for x in d.distractors]
+    return [
+        d.text[max(0, m.start() - 12) : m.end() + 12]
+        for m in re.finditer(r"\d+", d.text)
+        if not any(s <= m.start() and m.end() <= e for s, e in spans)
+    ]
+
+
+def test_every_number_is_a_claim_or_a_distractor(gold: GoldSet) -> None:
+    missing = {d.doc_id: u for d in gold.documents if (u := uncovered_digits(d))}
+    assert missing == {}
+
+
 def test_translation_direction_is_balanced(gold: GoldSet) -> None:
     originals = Counter(
         d.lang for d in gold.documents if d.subset == "challenge" and d.source.translated_from is None
