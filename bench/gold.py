@@ -56,6 +56,15 @@ def document_hash(doc: Document) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+def inputs_key(docs: Iterable[Document]) -> str:
+    """Short hash of which documents a run sees (their ids and inputs, not their gold): part of the run
+    directory's name, so runs over different selections or golds never share a directory."""
+    h = hashlib.sha256()
+    for d in sorted(docs, key=lambda d: d.doc_id):
+        h.update(f"{d.doc_id}\t{document_hash(d)}\n".encode())
+    return h.hexdigest()[:6]
+
+
 def gold_hash(docs: Iterable[Document]) -> str:
     h = hashlib.sha256()
     for d in sorted(docs, key=lambda d: d.doc_id):

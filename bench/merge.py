@@ -61,7 +61,10 @@ def merge_runs(shard_dirs: Sequence[Path], out: Path) -> MergeResult:
         seen[shard["index"]] = d
     missing = sorted(set(range(count)) - set(seen))
     if missing:
-        raise InputError(first_dir, f"shards {', '.join(map(str, missing))} of {count} are missing")
+        which = "shard " if len(missing) == 1 else "shards "
+        raise InputError(
+            first_dir, f"{which}{', '.join(map(str, missing))} missing (of shards 0-{count - 1})"
+        )
 
     records: dict[str, dict[str, Any]] = {}
     for d, _ in metas:
@@ -86,7 +89,9 @@ def _shard(d: Path, meta: dict[str, Any]) -> dict[str, Any]:
 def _merged_meta(
     metas: Sequence[dict[str, Any]], records: dict[str, dict[str, Any]], dirs: Sequence[Path]
 ) -> dict[str, Any]:
-    """One run.json for the merged run: counts summed, failures joined, latency recomputed."""
+    """One run.json for the merged run: counts summed, failures joined, latency recomputed; total_s and the
+    cost are summed over the shards (machine-seconds, so documents/s is the throughput of one shard's
+    machine)."""
     first = metas[0]
     statuses = {m["status"] for m in metas}
     documents = {k: sum(int(m["documents"][k]) for m in metas) for k in _COUNTS}
@@ -103,5 +108,10 @@ def _merged_meta(
         "latency_s": latency_summary(latencies),
         "documents": documents,
         "failures": failures,
+        "cost": {
+            "extracted": sum(int((m.get("cost") or {}).get("extracted", 0)) for m in metas),
+            "seconds": round(sum(float((m.get("cost") or {}).get("seconds", 0.0)) for m in metas), 3),
+            "invocations": sum(int((m.get("cost") or {}).get("invocations", 0)) for m in metas),
+        },
         "merged_from": [str(d) for d in dirs],
     }

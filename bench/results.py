@@ -37,7 +37,8 @@ class RunInfo:
     run_gold: str
     total_s: float | None
     processed: int
-    """Documents extracted by the last invocation (resumed and missing ones excluded): the docs/s base."""
+    """Documents extracted over the run's invocations (run.json's cost; for runs written before it, by the
+    last invocation): the docs/s base."""
     failed: int
     unsupported: int = 0
     """Documents in a language the runner does not support (scored as empty predictions)."""
@@ -60,6 +61,9 @@ class RunInfo:
         docs = data.get("documents") or {}
         total_s = data.get("total_s")
         processed = int(docs.get("total", 0)) - int(docs.get("resumed", 0)) - int(docs.get("missing", 0))
+        cost = data.get("cost")
+        if isinstance(cost, dict) and isinstance(cost.get("seconds"), (int, float)) and cost.get("extracted"):
+            total_s, processed = cost["seconds"], int(cost["extracted"])
         return RunInfo(
             path=str(path),
             name=str(runner.get("name", "?")),

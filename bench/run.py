@@ -32,6 +32,7 @@ from typing import Any, Literal, Protocol
 from bench import __version__
 from bench.execute import Outcome, RunError, execute, has_own_batch
 from bench.gold import GoldSet, document_hash
+from bench.jsonloc import InputError
 from bench.runfiles import (
     PREDICTIONS,
     RUN_JSON,
@@ -108,9 +109,16 @@ class RunnerIdentity:
             runner.name, runner.version, cfg, config_hash(runner.name, runner.version, config, extra), extra
         )
 
-    def dir_name(self, shard: Shard | None = None) -> str:
-        """``<runner>-<confighash>``, plus ``-shard<I>of<N>`` for a shard."""
-        return f"{self.name}-{self.config_hash}" + (f"-{shard.label()}" if shard else "")
+    def dir_name(self, shard: Shard | None = None, inputs: str | None = None) -> str:
+        """``<runner>-<confighash>``, then ``-<inputs key>`` of the selected documents (bench.gold.inputs_key)
+        when given, then ``-shard<I>of<N>`` for a shard."""
+        parts = [
+            self.name,
+            self.config_hash,
+            *([inputs] if inputs else []),
+            *([shard.label()] if shard else []),
+        ]
+        return "-".join(parts)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,6 +169,7 @@ def run(
     identity = RunnerIdentity.of(runner)
     run_dir.mkdir(parents=True, exist_ok=True)
     _check_same_runner(run_dir, identity)
+    cost = Cost() if options.force else Cost.previous(run_dir)
     docs = select_documents(gold, selection).documents
     pred_path = run_dir / PREDICTIONS
     existing = read_records(pred_path).by_doc
@@ -184,7 +193,7 @@ def run(
             todo.append(doc.input())
 
     status: Status = "complete"
-    failed_now = 0
+    failed_now = extracted_now = 0
     batched = options.workers <= 1 and has_own_batch(runner)
     with _run_log(run_dir), pred_path.open("a", encoding="utf-8", newline="\n") as out:
         if out.tell() > 0 and not _ends_with_newline(pred_path):
@@ -198,10 +207,11 @@ def run(
             write(rec)
         if progress is not None:
             progress.start(len(docs), len(docs) - len(todo))
-        log.info("run %s: %d documents, %d to do", identity.dir_name(selection.shard), len(docs), len(todo))
+        log.info("run %s: %d documents, %d to do", run_dir.name, len(docs), len(todo))
 
         def handle(o: Outcome) -> bool:
-            nonlocal failed_now
+            nonlocal failed_now, extracted_now
+            extracted_now += 1
             line: dict[str, Any] = {"doc_id": o.doc_id, "claims": list(o.claims), "error": o.error}
             line["doc_hash"] = hashes[o.doc_id]
             line["latency_s"] = round(max(o.latency_s, 0.0), 6)
@@ -225,14 +235,47 @@ def run(
             records = read_records(pred_path).by_doc
             write_sorted(pred_path, records.values())
             result = _result(run_dir, status, docs, hashes, records, runner.languages, resumed)
+            elapsed = time.perf_counter() - t0
             write_json(
                 run_dir / RUN_JSON,
-                _run_json(
-                    identity, gold, selection, options, result, records, started, time.perf_counter() - t0
-                )
-                | {"latency_kind": "batch-amortized" if batched else "per-document"},
+                _run_json(identity, gold, selection, options, result, records, started, elapsed)
+                | {
+                    "latency_kind": "batch-amortized" if batched else "per-document",
+                    "cost": cost.plus(extracted_now, elapsed).to_json(),
+                },
             )
     return result
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What extracting cost over every invocation of a run that extracted documents (a rerun that only
+    resumes adds nothing; --force starts over): the base of the leaderboard's time and documents/s."""
+
+    extracted: int = 0
+    seconds: float = 0.0
+    invocations: int = 0
+
+    def plus(self, extracted: int, seconds: float) -> Cost:
+        if extracted == 0:
+            return self
+        return Cost(self.extracted + extracted, self.seconds + seconds, self.invocations + 1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "extracted": self.extracted,
+            "seconds": round(self.seconds, 3),
+            "invocations": self.invocations,
+        }
+
+    @staticmethod
+    def previous(run_dir: Path) -> Cost:
+        """The cost recorded in run_dir/run.json; nothing when there is none or it is unreadable."""
+        try:
+            c = read_run_json(run_dir).get("cost")
+            return Cost(int(c["extracted"]), float(c["seconds"]), int(c["invocations"]))
+        except (InputError, TypeError, KeyError, ValueError, AttributeError):
+            return Cost()
 
 
 def _ends_with_newline(path: Path) -> bool:

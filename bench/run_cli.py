@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from bench.execute import RunError
-from bench.gold import GoldError, GoldSet, load_gold
+from bench.gold import GoldError, GoldSet, inputs_key, load_gold
 from bench.jsonloc import InputError
 from bench.run import ProgressSink, RunnerIdentity, RunOptions, RunResult, Selection, run
 from bench.shard import Shard
@@ -64,7 +64,9 @@ def parse_splits(text: str | None, gold: GoldSet) -> tuple[str, ...] | None:
 
 
 def prepare(req: RunRequest, registry: Registry | None = None) -> PreparedRun:
-    """Build the runner, load the gold, and name the run directory ``<out>/<runner>-<confighash>``."""
+    """Build the runner, load the gold, and name the run directory
+    ``<out>/<runner>-<confighash>-<inputskey>[-shard<I>of<N>]``: the same runner and settings over other
+    documents (another language, split or gold) never resume or overwrite each other."""
     try:
         runner = (registry or Registry.from_entry_points()).create(req.runner, parse_sets(req.sets))
         gold = load_gold(req.gold)
@@ -78,7 +80,7 @@ def prepare(req: RunRequest, registry: Registry | None = None) -> PreparedRun:
     chosen = gold.select(selection.langs, selection.splits)
     if not chosen.documents:
         raise UserError("no gold document matches --lang/--split")
-    run_dir = req.out / RunnerIdentity.of(runner).dir_name(shard)
+    run_dir = req.out / RunnerIdentity.of(runner).dir_name(shard, inputs_key(chosen.documents))
     return PreparedRun(runner, gold, selection, run_dir)
 
 

@@ -78,6 +78,35 @@ def test_run_resumes_and_reports_it(out: Path, seed_pair_dir: Path) -> None:
     assert again.exit_code == 0 and "2 ok, 0 failed, 0 unsupported, 2 resumed" in again.output
 
 
+def test_a_run_over_other_documents_gets_its_own_directory(out: Path, seed_pair_dir: Path) -> None:
+    preds = perfect_predictions(seed_pair_dir, out / "p.jsonl")
+    args = ("run", "file", "--set", f"path={preds}", "--gold", str(seed_pair_dir), "--no-progress")
+    assert invoke(*args, "--out", str(out / "runs")).exit_code == 0
+    assert invoke(*args, "--out", str(out / "runs"), "--lang", "en").exit_code == 0
+    both, en = sorted((out / "runs").iterdir(), key=lambda d: len(records(d)), reverse=True)
+    assert both.name.rsplit("-", 1)[0] == en.name.rsplit("-", 1)[0]  # same runner and settings
+    assert [len(records(both)), len(records(en))] == [2, 1]
+    assert json.loads((both / "run.json").read_text(encoding="utf-8"))["documents"]["total"] == 2
+
+
+def test_the_cost_of_a_run_survives_a_rerun_that_only_resumes(out: Path, seed_pair_dir: Path) -> None:
+    preds = perfect_predictions(seed_pair_dir, out / "p.jsonl")
+    args = ("run", "file", "--set", f"path={preds}", "--gold", str(seed_pair_dir), "--out", str(out / "r"))
+    assert invoke(*args).exit_code == 0
+    [run_dir] = (out / "r").iterdir()
+
+    def cost() -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))["cost"]
+        return data
+
+    first = cost()
+    assert first["extracted"] == 2 and first["invocations"] == 1 and first["seconds"] > 0
+    assert invoke(*args).exit_code == 0
+    assert cost() == first  # nothing extracted: the cost stays
+    assert invoke(*args, "--force").exit_code == 0
+    assert cost()["extracted"] == 2 and cost()["invocations"] == 1  # --force starts over
+
+
 def test_past_max_errors_exits_1(out: Path, seed_pair_dir: Path) -> None:
     preds = perfect_predictions(seed_pair_dir, out / "en-only.jsonl", ("en",))
     base = ("run", "file", "--set", f"path={preds}", "--gold", str(seed_pair_dir), "--no-progress")
@@ -114,7 +143,7 @@ def test_merge_of_an_incomplete_set_is_one_line(out: Path, seed_pair_dir: Path) 
     [only] = (out / "shards").iterdir()
     result = invoke("merge", str(only), "--out", str(out / "merged"))
     assert result.exit_code == 2
-    assert result.output == f"error: {only}: shards 1 of 2 are missing\n"
+    assert result.output == f"error: {only}: shard 1 missing (of shards 0-1)\n"
 
 
 def test_runners_lists_the_builtins() -> None:
