@@ -272,7 +272,7 @@ class Cost:
     def previous(run_dir: Path) -> Cost:
         """The cost recorded in run_dir/run.json; nothing when there is none or it is unreadable."""
         try:
-            c = read_run_json(run_dir).get("cost")
+            c: Any = read_run_json(run_dir).get("cost")
             return Cost(int(c["extracted"]), float(c["seconds"]), int(c["invocations"]))
         except (InputError, TypeError, KeyError, ValueError, AttributeError):
             return Cost()

@@ -52,11 +52,11 @@ def run_validate(paths: Sequence[Path], gold: Path | None = None) -> ValidationR
             exported += 1
             problems += _exported_problems(path)
         elif path.is_dir():
-            found = sorted(path.rglob("*.json")), sorted(path.rglob("*.jsonl"))
-            if not found[0] and not found[1]:
+            golds, preds = sorted(path.rglob("*.json")), sorted(path.rglob("*.jsonl"))
+            if not golds and not preds:
                 problems.append(Problem(str(path), None, "", "no *.json gold or *.jsonl prediction files"))
-            gold_paths += found[0]
-            pred_paths += found[1]
+            gold_paths += golds
+            pred_paths += preds
         elif path.suffix == ".jsonl":
             pred_paths.append(path)
         elif path.exists() or path.suffix == ".json":
