@@ -13,6 +13,7 @@ from bench.normalize import (
     collapse,
     find_numbers,
     find_periods,
+    is_decrease,
     metric_similarity,
     metric_tokens,
     normalize_claim,
@@ -818,3 +819,158 @@ def test_normalizers_never_raise_on_any_text(text: str) -> None:
             unit_at(text, i, lang)  # type: ignore[arg-type]
         for m in find_numbers(text, lang):  # type: ignore[arg-type]
             assert text[m.start : m.end] == m.text
+
+
+# --- audit fixes: signs and direction words (audit-scoring section 4) --------------------------------------
+
+YOY_DIRECTION_CASES: list[tuple[str, Lang | None, tuple[float | None, str | None]]] = [
+    # an en dash glued to the number, or a sign spaced from it at the start of the field, is a minus
+    ("\u20133,1 %", "fr", (-3.1, "percent")),
+    ("\u20133.1%", "en", (-3.1, "percent")),
+    ("- 3.1%", "en", (-3.1, "percent")),
+    ("+ 2.5%", "en", (2.5, "percent")),
+    # a bound before the number is a qualifier, not a direction
+    ("less than 3%", "en", (3.0, "percent")),
+    ("fewer than 3,000 jobs", "en", (3000.0, "count")),
+    ("moins de 3 %", "fr", (3.0, "percent")),
+    ("au moins 3 %", "fr", (3.0, "percent")),
+    ("pas moins de 3 %", "fr", (3.0, "percent")),
+    ("up to 3%", "en", (3.0, "percent")),
+    # ... but a comparative after the number is a fall (guideline 5.3)
+    ("9.7 billion euros less than a year earlier", "en", (-9.7e9, "EUR")),
+    ("4,9 % de moins qu'un an auparavant", "fr", (-4.9, "percent")),
+    ("0.7% lower than a year earlier", "en", (-0.7, "percent")),
+    ("moins 3,1 %", "fr", (-3.1, "percent")),
+    # a slowdown is a fall of the rate only by an amount ("slowed by 0.4 points"); a rate that slowed *to* a
+    # figure, or slower growth *of* a figure, is still growth of that figure
+    ("narrowly up 0.5%", "en", (0.5, "percent")),
+    ("slower growth of 3%", "en", (3.0, "percent")),
+    ("growth slowed to 3%", "en", (3.0, "percent")),
+    ("la croissance a ralenti à 3 %", "fr", (3.0, "percent")),
+    ("une hausse moins forte de 3 %", "fr", (3.0, "percent")),
+    ("the deficit narrowed by 0.5 points", "en", (-0.5, "pp")),
+    ("eased 0.3%", "en", (-0.3, "percent")),
+    # a fall verb before "to"/"à" gives the level reached, not the size of the fall
+    ("growth fell to 2%", "en", (2.0, "percent")),
+    ("la hausse des prix est tombée à 2 %", "fr", (2.0, "percent")),
+    ("negative growth of 3%", "en", (-3.0, "percent")),
+    # words of rise and fall together give no certain sign
+    ("down 3%, reversing gains", "en", (None, None)),
+    # accounting negative: a bare figure in parentheses
+    ("(3.1)", "en", (-3.1, "percent")),
+    ("(3,1 %)", "fr", (-3.1, "percent")),
+]
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), YOY_DIRECTION_CASES)
+def test_normalize_yoy_direction(
+    value: str, lang: Lang | None, expected: tuple[float | None, str | None]
+) -> None:
+    assert normalize_yoy(value, None, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("exports fell", True),
+        ("sales were down", True),
+        ("a ralenti de", True),  # the number follows: a fall by that amount
+        ("la croissance a ralenti à", False),  # the number follows: the level reached
+        ("less than", False),
+        ("au moins", False),
+        ("narrowly up", False),
+        ("slower growth of", False),
+    ],
+)
+def test_is_decrease(text: str, expected: bool) -> None:
+    assert is_decrease(text) is expected
+
+
+# --- audit fixes: periods (audit-scoring section 5) --------------------------------------------------------
+
+PERIOD_AUDIT_CASES: list[tuple[str, Lang | None, str, str | None]] = [
+    # runner-style forms: year first, ISO-like intervals
+    ("2024 Q3", "en", PUB, "2024-Q3"),
+    ("2024-q3", "en", PUB, "2024-Q3"),
+    ("2024Q3", "en", PUB, "2024-Q3"),
+    ("2024 H1", "en", PUB, "2024-H1"),
+    ("2024 T3", "fr", PUB, "2024-Q3"),
+    ("2024 S2", "fr", PUB, "2024-H2"),
+    ("2024-01 to 2024-09", "en", PUB, "2024-01/2024-09"),
+    ("2024-01 / 2024-09", "en", PUB, "2024-01/2024-09"),
+    ("2024-01 \u2013 2024-06", "en", PUB, "2024-H1"),
+    ("from 2023-07 to 2024-06", "en", PUB, "2023-07/2024-06"),
+    ("2024-Q1 to 2024-Q3", "en", PUB, "2024-01/2024-09"),
+    ("2024-09 to 2024-01", "en", PUB, None),  # backwards: no span
+    # month ranges across a year end: the most recent such span that has ended
+    ("November-January", "en", "2025-02-15", "2024-11/2025-01"),
+    ("de novembre à janvier", "fr", "2025-02-15", "2024-11/2025-01"),
+    ("October-March", "en", "2025-04-15", "2024-10/2025-03"),
+    ("July-June", "en", "2025-07-15", "2024-07/2025-06"),
+    ("November-January 2025", "en", "2025-02-15", None),  # which end the year names is not certain
+    # "ended"/"clos": the span that ends then
+    ("the year ended June 30, 2024", "en", PUB, "2023-07/2024-06"),
+    ("the year ended December 31, 2023", "en", PUB, "2023"),
+    ("the quarter ended September 30", "en", PUB, "2024-Q3"),
+    ("le trimestre clos le 30 septembre", "fr", PUB, "2024-Q3"),
+    ("the six months ended June 30, 2024", "en", PUB, "2024-H1"),
+    ("the half-year ended 31 December 2023", "en", PUB, "2023-H2"),
+    # fiscal years keep the issuer's label (guidelines 2.6, 5.9): FY + the year they end
+    ("fiscal year ending March 2025", "en", PUB, "FY2025"),
+    ("the fiscal year ended March 31", "en", PUB, "FY2024"),
+    ("l'exercice clos fin mars 2024", "fr", PUB, "FY2024"),
+    ("l'exercice clos le 31 mars 2024", "fr", PUB, "FY2024"),
+    ("financial year 2023-24", "en", PUB, "FY2024"),
+    ("the 2023-24 financial year", "en", PUB, "FY2024"),
+    ("the 2023/24 fiscal year", "en", PUB, "FY2024"),
+    ("financial year 2024", "en", PUB, "FY2024"),
+    # not resolvable from the phrase alone: no period rather than a wrong one
+    ("the year to June", "en", PUB, None),  # 12 months to June or year to date: the guidelines do not say
+    ("a year earlier", "en", PUB, None),  # one year before the other figure's period (guideline 5.2)
+    ("un an plus tôt", "fr", PUB, None),
+    ("the same period last year", "en", PUB, None),  # the same months as the other figure's, a year back
+    ("la même période de l'an dernier", "fr", PUB, None),
+    ("the same period of 2023", "en", PUB, None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), PERIOD_AUDIT_CASES)
+def test_normalize_period_audit_forms(
+    text: str, lang: Lang | None, published: str, expected: str | None
+) -> None:
+    assert normalize_period(text, lang, published) == expected
+
+
+def test_an_unreadable_period_phrase_hides_the_month_inside_it() -> None:
+    found = find_periods("Sales rose in the year to June and in March.", "en", PUB)
+    assert [p.period for p in found] == ["2024-03"]
+
+
+# --- audit fixes: numbers (audit-scoring section 7) --------------------------------------------------------
+
+NUMBER_AUDIT_CASES: list[tuple[str, Lang | None, float | None]] = [
+    ("\u20133.1", "en", -3.1),  # an en dash glued to the number is a minus
+    ("\u20133,1 %", "fr", -3.1),
+    ("- 3.1%", "en", -3.1),  # a sign spaced from the number at the start of a lone value
+    ("1.2\u20131.5 million", "en", None),  # an en dash between numbers is a range, not a sign
+    ("(3.1)", "en", -3.1),  # accounting negative
+    ("(1,234)", "en", -1234.0),
+    ("(3,1 %)", "fr", -3.1),
+    ("(about 2.32 billion dollars)", "en", 2.32e9),  # words inside: a parenthesis, not a negative
+    ("1\u00bd million", "en", 1.5e6),
+    ("2\u00bc%", "en", 2.25),
+    ("1 \u00be", "en", 1.75),
+    ("1\u2153 million", "en", None),  # no exact decimal value: unreadable, not 1 million
+    ("1.5\u00bd", "en", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NUMBER_AUDIT_CASES)
+def test_parse_number_audit_forms(text: str, lang: Lang | None, expected: float | None) -> None:
+    assert parse_number(text, lang) == expected
+
+
+def test_find_numbers_en_dash_span_is_two_numbers_and_dash_minus_is_a_sign() -> None:
+    assert [m.value for m in find_numbers("2019\u20132023", "en")] == [2019.0, 2023.0]
+    assert [m.value for m in find_numbers("une variation de \u20133,1 %", "fr")] == [-3.1]
+    assert parse_range("1.2\u20131.5 million", "en") == (1.2e6, 1.5e6)

@@ -37,7 +37,13 @@ Rules (each one a decision, stated once):
   applies to the first.
 - A number glued to a preceding letter (``L3``, ``A320``, ``COVID-19``) or followed by an ordinal suffix
   (``21st``, ``3e``, ``1er``, ``2ème``) is an identifier or ordinal, not a number.
-- A leading ``+``/``-``/U+2212 is a sign only when it is not glued to a word or number before it.
+- A leading ``+``/``-``/U+2212 or an en dash U+2013 (French typesetting's minus) glued to the number is a
+  sign only when it is not glued to a word or number before it (``2019\u20132023`` is a span). A sign
+  spaced from the number counts only at the start of a lone value (``- 3.1%``): in running text a spaced
+  dash is punctuation. A lone value that is a bare figure in parentheses is an accounting negative
+  (``(3.1)``, ``(3,1 %)``); with words inside (``(about $2.3bn)``) it is read as usual.
+- Vulgar fractions ``½``, ``¼``, ``¾`` after a whole number add to it (``1½ million`` = 1500000); other
+  vulgar fractions (``⅓``) make the number unreadable: no number rather than a wrong one.
 - Spelled-out numbers (``two thousand``, ``half a million``, ``deux millions``, read by
   bench.normalize.words) are numbers for parse_number and parse_range, and for find_numbers when asked
   (``spelled=True``; off by default, so the digits of a text are what find_numbers lists).
@@ -64,7 +70,7 @@ _SPACE_SEPS = frozenset("\u00a0\u202f\u2009")
 _TOKEN = re.compile(
     r"(?<![^\W_])(?<![^\W\d_]-)(?<!\d[.,])"  # not glued to a letter/digit, nor to "word-" (COVID-19),
     # nor the tail of a number whose head was not taken (A1.2)
-    r"(?P<sign>(?<![\w.,%)])[+\-\u2212](?=\d))?"
+    r"(?P<sign>(?<![\w.,%)])[+\-\u2212\u2013](?=\d))?"
     r"\d(?:\d|[,.'\u2019\u00a0\u202f\u2009 ](?=\d))*"
 )
 
@@ -145,9 +151,34 @@ def parse_number(text: str | float | int | None, lang: Lang | None = None) -> fl
     return _parse_string(text.strip(), lang)
 
 
+SIGNS = "+-\u2212\u2013"
+"""The characters that sign a number: plus, hyphen-minus, minus sign, en dash."""
+
+_SPACED_SIGN = re.compile(r"(?P<sign>[+\-\u2212\u2013])\s+(?=\d)")
+_ACCOUNTING = re.compile(r"\((?P<n>[\d.,'\u2019\u00a0\u202f\u2009 ]*\d\s?%?)\)\s?%?")
+
+
+def spaced_sign(s: str) -> str:
+    """s with a sign spaced from the number at its very start glued to it (``- 3.1%`` -> ``-3.1%``)."""
+    m = _SPACED_SIGN.match(s)
+    return m.group("sign") + s[m.end() :] if m else s
+
+
+def accounting_negative(s: str) -> str | None:
+    """The figure inside a lone bare figure in parentheses (``(3.1)``, ``(3,1 %)``), an accounting
+    negative; None when s is not one."""
+    m = _ACCOUNTING.fullmatch(s.strip())
+    return m.group("n") if m else None
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse_string(s: str, lang: Lang | None) -> float | None:
     """parse_number of a stripped string, cached: surface values repeat across claims."""
+    s = spaced_sign(s)
+    inner = accounting_negative(s)
+    if inner is not None:
+        value = _parse_string(inner, lang)
+        return -value if value is not None and value > 0 else None
     if _SCIENTIFIC.fullmatch(s):
         value = float(s)
         return value if math.isfinite(value) else None
@@ -179,7 +210,10 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool, spelled: bool) -> 
     for m in _TOKEN.finditer(_unglue_currency_codes(text)):
         sign = m.group("sign")
         body_start = m.start() + (1 if sign else 0)
-        for raw in _split_token(text, body_start, m.end(), lang, plain_space):
+        for split in _split_token(text, body_start, m.end(), lang, plain_space):
+            raw = _vulgar_fraction(text, split)
+            if raw is None:
+                continue
             if sign and raw.start == body_start:
                 signed = raw.value if sign == "+" else -raw.value
                 raw = _Raw(m.start(), raw.end, signed, raw.scaled)
@@ -204,6 +238,21 @@ def _find(text: str, lang: Lang | None, *, plain_space: bool, spelled: bool) -> 
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|à|et)\s*", re.IGNORECASE)
+
+_VULGAR = {"\u00bd": Decimal("0.5"), "\u00bc": Decimal("0.25"), "\u00be": Decimal("0.75")}
+_VULGAR_RE = re.compile(r"[\u2009\u202f ]?(?P<f>[\u00bc-\u00be\u2150-\u215e])")
+
+
+def _vulgar_fraction(text: str, raw: _Raw) -> _Raw | None:
+    """raw with a vulgar fraction right after it added (``1½``); None when the number cannot be read (a
+    fraction after a decimal number, or one with no exact decimal value such as ``⅓``)."""
+    m = _VULGAR_RE.match(text, raw.end)
+    if m is None:
+        return raw
+    part = _VULGAR.get(m.group("f"))
+    if part is None or raw.value != raw.value.to_integral_value():
+        return None
+    return _Raw(raw.start, m.end(), raw.value + part, raw.scaled)
 
 
 _CODE_BEFORE_DIGIT = re.compile(r"(?<![^\W\d_])(?:[A-Z]{3}|Rs\.?)(?=\d)")

@@ -129,20 +129,28 @@ def find_periods(text: str, lang: Lang | None, published: str) -> list[PeriodMat
     except ValueError:
         pub = dt.date.today() if not published else dt.date(1970, 1, 1)
     folded = fold(text)
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, str | None]] = []
     found = [(m, fn(m, pub)) for rx, fn in _RULES for m in rx.finditer(folded)]
     found += [(m, lfn(m, pub, lang)) for rx, lfn in _LANG_RULES for m in rx.finditer(folded)]
     for m, period in found:
-        if period is not None and is_canonical(period):
+        if period == UNREADABLE:
+            candidates.append((m.start(), m.end(), None))
+        elif period is not None and is_canonical(period):
             candidates.append((m.start(), m.end(), collapse(period)))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[PeriodMatch] = []
     last_end = -1
-    for start, end, period in candidates:
+    for start, end, canonical in candidates:
         if start >= last_end:
-            out.append(PeriodMatch(start, end, period, text[start:end]))
+            if canonical is not None:  # an unreadable phrase still hides the periods inside it
+                out.append(PeriodMatch(start, end, canonical, text[start:end]))
             last_end = end
     return out
+
+
+UNREADABLE = "?"
+"""What a rule returns for a period phrase it recognizes but cannot resolve with certainty (``the year to
+June``, ``a year earlier``): the phrase is no period, and no shorter period inside it is read either."""
 
 
 # --- vocabulary (folded: lowercase, no accents) ---
@@ -201,6 +209,7 @@ _YSUF = (
     r"(?:[ ,]*(?:of |in |de |du |en |d')?(?:the year |l'annee |l'exercice )?"
     r"(?:(?P<y>" + _YEAR + r")(?!\d)|(?P<yrel>" + _REL_YEAR + r"|the year|l'annee|l'exercice)(?![a-z])))?"
 )
+_ISO_TOKEN = r"(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?|-[qh][1-4])?"
 _B = r"(?<![a-z0-9])"  # word start
 _E = r"(?![a-z0-9])"  # word end
 
@@ -317,6 +326,57 @@ def _months_to(m: re.Match[str], pub: dt.date) -> str | None:
     return f"{start // 12}-{start % 12 + 1:02d}/{end_year}-{end_month:02d}"
 
 
+_UNIT_MONTHS = {"year": 12, "annee": 12, "quarter": 3, "trimestre": 3, "half": 6, "half-year": 6,
+                "half year": 6, "semestre": 6}  # fmt: skip
+
+
+def _unit_ended(m: re.Match[str], pub: dt.date) -> str | None:
+    """``the year/quarter/half ended (day) month (year)``: the 12/3/6 months ending with that month; a
+    fiscal year ending then is FY and the year it ends (guideline 5.9)."""
+    end_month = _MONTHS[m.group("mo").rstrip(".")]
+    year = _year_of(m, pub)
+    end_year = year if year is not None else _latest_end(pub, end_month)
+    if _g(m, "fiscal"):
+        return f"FY{end_year}"
+    n = _UNIT_MONTHS[m.group("unit")] if _g(m, "unit") else _int(m.group("n"))
+    if not 1 <= n <= 24:
+        return None
+    start = end_year * 12 + end_month - n  # months since year 0, zero-based
+    return f"{start // 12}-{start % 12 + 1:02d}/{end_year}-{end_month:02d}"
+
+
+def _iso_interval(m: re.Match[str], pub: dt.date) -> str | None:
+    """Two canonical dated forms joined by ``to``/``/``/a dash: the interval from the first to the second."""
+    a, b = (_canonical_token(m.group(g)) for g in ("a", "b"))
+    if not (is_canonical(a) and is_canonical(b)):
+        return UNREADABLE
+    (a_start, _), (_, b_end) = period_bounds(a), period_bounds(b)
+    if a_start > b_end:  # backwards: no span, and not the year inside it either
+        return UNREADABLE
+    return f"{a_start.isoformat()[:7]}/{b_end.isoformat()[:7]}" if _whole_months(a, b) else f"{a}/{b}"
+
+
+def _canonical_token(token: str) -> str:
+    """A folded runner token as canonical: ``2024-q3`` -> ``2024-Q3``."""
+    return re.sub(r"([qh])(?=[1-4]$)", lambda x: x.group(1).upper(), token)
+
+
+def _whole_months(a: str, b: str) -> bool:
+    return not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", a) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", b))
+
+
+def _year_first_unit(m: re.Match[str], pub: dt.date) -> str | None:
+    """``2024 Q3``, ``2024-q3``, ``2024Q3``, ``2024 T3``, ``2024 H1``, ``2024 S1``."""
+    kind, n = m.group("k"), int(m.group("n"))
+    if kind in "qt":
+        return f"{m.group('y')}-Q{n}"
+    return f"{m.group('y')}-H{n}" if n <= 2 else None
+
+
+def _unreadable(m: re.Match[str], pub: dt.date) -> str:
+    return UNREADABLE
+
+
 def _n_months_of_year(m: re.Match[str], pub: dt.date) -> str | None:
     n = int(_g(m, "n") or m.group("nf"))
     y, y2 = _g(m, "y") or _g(m, "yf"), _g(m, "y2")
@@ -356,7 +416,12 @@ def _numeric_month(m: re.Match[str], pub: dt.date) -> str:
 def _month_range(m: re.Match[str], pub: dt.date) -> str | None:
     a = _MONTHS[m.group("ma").rstrip(".")]
     b = _MONTHS[m.group("mb").rstrip(".")]
-    if b < a:
+    if b < a:  # across a year end: the most recent such span that has ended; a year given is ambiguous
+        if _g(m, "y") or _g(m, "yrel"):
+            return UNREADABLE
+        end = _latest_end(pub, b)
+        return f"{end - 1}-{a:02d}/{end}-{b:02d}"
+    if b == a:
         return None
     year = _year_of(m, pub)
     if year is None:
@@ -522,6 +587,58 @@ def _rules() -> list[_Rule]:
             + r")?",
             _months_to,
         ),
+        # "the year ended June 30, 2024", "the quarter ended September 30", "le trimestre clos le 30
+        # septembre", "the fiscal year ending March 2025", "l'exercice clos fin mars 2024"
+        (
+            _B
+            + r"(?:the |le |la |l')?(?:(?P<fiscal>(?:fiscal|financial) year|exercice(?: fiscal| budgetaire)?)"
+            r"|(?P<unit>year|annee|quarter|trimestre|half[- ]year|half|semestre)) "
+            r"(?:ended|ending|closed|closing|clos|close|cloture|arrete|acheve|achevee|termine|terminee|"
+            r"s'achevant|se terminant)(?: (?:on|le|au|a|fin|a fin|en))?"
+            r"(?: (?:the )?[0-3]?\d(?:er|st|nd|rd|th)?(?: of)?)? (?P<mo>"
+            + _MONTH
+            + r")"
+            + _E
+            + r"(?: [0-3]?\d(?:st|nd|rd|th)?"
+            + _E
+            + r")?"
+            r"(?:,? (?P<y>" + _YEAR + r")" + _E + r")?",
+            _unit_ended,
+        ),
+        # "the year to June": the 12 months to June or the year to date; the guidelines settle neither
+        (
+            _B
+            + r"(?:the )?year to (?:the end of |end-)?"
+            + _MONTH
+            + _E
+            + r"(?: [0-3]?\d(?:st|nd|rd|th)?"
+            + _E
+            + r")?(?:,? "
+            + _YEAR
+            + _E
+            + r")?",
+            _unreadable,
+        ),
+        # relative to another figure's period, which the phrase alone does not give (guidelines 5.2, 5.12)
+        (
+            _B + r"(?:(?:a|one) year (?:earlier|before|ago)|un an (?:plus tot|auparavant)|"
+            r"(?:the )?same (?:period|quarter|month|half|months|time) (?:of |in |a )?(?:the )?"
+            r"(?:last year|the previous year|the prior year|a year (?:earlier|before|ago)|" + _YEAR + r")|"
+            r"(?:la |le )?(?:meme|memes) (?:periode|trimestre|mois|semestre) (?:de |d')?(?:l'an dernier|"
+            r"l'annee derniere|l'annee precedente|l'an passe|un an plus tot|" + _YEAR + r"))" + _E,
+            _unreadable,
+        ),
+        # runner-style: "2024 Q3", "2024-q3", "2024Q3", "2024 T3", "2024 H1"
+        (_B + r"(?P<y>" + _YEAR + r")[ /-]?(?P<k>[qths])(?P<n>[1-4])" + _E, _year_first_unit),
+        # ISO-like intervals: "2024-01 to 2024-09", "2024-01 / 2024-09", "2024-Q1 to 2024-Q3"
+        (
+            _B
+            + r"(?:from |between |de |du |entre )?(?P<a>"
+            + _ISO_TOKEN
+            + r") ?(?:/|-|to|through|until|and|a|au|et) ?"
+            r"(?P<b>" + _ISO_TOKEN + r")" + _E,
+            _iso_interval,
+        ),
         # "9M 2025", "9M25" (earnings releases), "9 mois 2025": the first n months, a year required
         (
             _B + r"(?:(?P<n>[1-9]|1[01])m(?: ?(?P<y>" + _YEAR + r")|(?P<y2>\d{2}))|(?P<nf>[1-9]|1[01]) mois "
@@ -632,8 +749,14 @@ def _rules() -> list[_Rule]:
         ),
         # fiscal years
         (
-            _B + r"(?:fy ?|fiscal (?:year )?|exercice (?:fiscal |budgetaire )?|annee fiscale )(?P<fy>"
-            r"(?:19|20)\d{2}|\d{2})(?:[/-](?P<fy2>(?:19|20)\d{2}|\d{2}))?" + _E,
+            _B + r"(?:fy ?|(?:fiscal|financial) (?:year )?|exercice (?:fiscal |budgetaire )?|annee fiscale )"
+            r"(?P<fy>(?:19|20)\d{2}|\d{2})(?:[/-](?P<fy2>(?:19|20)\d{2}|\d{2}))?" + _E,
+            _fiscal,
+        ),
+        # "the 2023-24 financial year", "the 2023/24 fiscal year"
+        (
+            _B + r"(?:the )?(?P<fy>(?:19|20)\d{2})(?:[/-](?P<fy2>(?:19|20)\d{2}|\d{2}))? "
+            r"(?:financial|fiscal) year" + _E,
             _fiscal,
         ),
         # relative units

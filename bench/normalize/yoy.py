@@ -2,8 +2,16 @@
 
 Rules:
 - A JSON number is the signed change as is.
-- In a string, an explicit sign wins (``-3.1``, ``+104,2 %``). Without one, a word of decrease makes the
-  change negative (``down``, ``fell``, ``decline``, ``contraction``, ``recul``, ``baisse``, ``repli``...).
+- In a string, an explicit sign wins (``-3.1``, ``+104,2 %``, an en dash ``\u20133,1 %``, a sign spaced from
+  the number at the start ``- 3.1%``); a bare figure in parentheses is an accounting negative (``(3.1)``).
+  Without a sign, a word of fall makes the change negative (``down``, ``fell``, ``decline``,
+  ``contraction``, ``recul``, ``baisse``, ``repli``, ``3% less than``, ``4,9 % de moins``), except:
+  a bound written before the number is a qualifier (``less than 3%``, ``moins de``, ``au moins``, ``up
+  to``); a fall word followed by ``to``/``à`` and the figure gives the level reached (``growth fell to
+  2%``); a slowdown (``slowed``, ``ralenti``, ``narrowed``, ``cooled``) is a fall only by
+  an amount (``slowed by 0.4 points``, ``a ralenti de 0,4 point``), not ``slowed to 3%`` nor ``slower
+  growth of 3%``. Words of rise and of fall together (``down 3%, reversing gains``) give no certain sign:
+  (None, None).
 - The unit written with the number wins: ``%``/``percent``/``pour cent`` -> percent; ``points``,
   ``percentage points``, ``points de pourcentage``, ``pp`` -> pp (a year-on-year change in points is a
   change of a rate); a currency or other unit -> that code (an absolute change, ``$3bn`` -> (3e9, USD)).
@@ -20,17 +28,83 @@ from __future__ import annotations
 
 import re
 
-from bench.normalize.numbers import NumberMatch, find_numbers, parse_number
+from bench.normalize.numbers import (
+    SIGNS,
+    NumberMatch,
+    accounting_negative,
+    find_numbers,
+    parse_number,
+    spaced_sign,
+)
 from bench.normalize.text import fold
 from bench.normalize.units import currency_before, is_basis_points, normalize_unit, unit_at
 from bench.types import Lang
 
-_DECREASE = re.compile(
-    r"(?<![a-z])(?:down|fell|fall(?:s|ing)?|declin\w*|decreas\w*|drop\w*|dipp?\w*|slid\w*|slump\w*|shr[ai]nk\w*|"
-    r"shrunk|contract\w*|lower|loss|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|negative|less|reduc\w*|"
-    r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|perte|perdu|moins|"
-    r"decroissance|negatif|retrait|ralenti\w*|slow\w*|eased|easing|narrow\w*|cool\w*)(?![a-z])"
+# Words of fall: the quantity went down (guideline 5.3).
+_FALL = re.compile(
+    r"(?<![a-z])(?:down|fell|fall(?:s|ing|en)?|declin\w*|decreas\w*|drop\w*|dipp?\w*|slid\w*|slump\w*|"
+    r"shr[ai]nk\w*|shrunk|contract\w*|lower|loss(?:es)?|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|"
+    r"negative|less|fewer|reduc\w*|weaken\w*|eased|eases|easing|"
+    r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|pertes?|perdu\w*|tombe\w*|"
+    r"decroissance|negati\w*|retrait|(?:de|en) moins|moins(?= ?[-+]?\d))(?![a-z])"
 )
+# Words of slowdown: a fall of the rate only when an amount follows ("slowed by 0.4 points", "a ralenti de
+# 0,4 point"); "slowed to 3%", "slower growth of 3%" still describe growth of that figure.
+_SLOWDOWN = re.compile(
+    r"(?<![a-z])(?:slow(?:ed|ing|s)?|slowdown|ralenti\w*|ralentissement|cool(?:ed|ing|s)?|"
+    r"narrow(?:ed|ing|s)?|moderat(?:ed|ing|es?))(?![a-z])"
+)
+_AMOUNT_NEXT = re.compile(r"(?: (?:by|of|de|du)|\s?d')?\s*(?:[-+$\u20ac\u00a3\u00a5]\s?)?(?:\d|$)")
+# Right after a word of fall: "to"/"à" then the figure (or the end of a text that precedes it): the level
+# reached ("growth fell to 2%"), not the size of the fall.
+_LEVEL_NEXT = re.compile(r" (?:to|a|au)(?: [-+$\u20ac\u00a3\u00a5]?\s?\d|\s*$)")
+# Words of rise; with a word of fall in the same change, the sign is not certain.
+_RISE = re.compile(
+    r"(?<![a-z])(?:up|rose|risen|rises?|rising|grew|gain\w*|increas\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
+    r"advanc\w*|higher|hausse\w*|augment\w*|progress\w*|bond\w*|grimp\w*|accru\w*|(?:de|en) plus)(?![a-z])"
+)
+# Bounds written before the figure are qualifiers (guideline 2.7), and a slower rise is still a rise.
+_BOUND_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?:no|not|pas|au|du) )?(?:(?:less|fewer|lower|more|greater|higher) than|"
+    r"(?:moins|plus) (?:de|d')|(?:au|du) (?:moins|plus)|at (?:least|most)|up to|jusqu'(?:a|au|aux)|"
+    r"as (?:much|little|many|few) as)"
+    r"(?![a-z])"
+)
+_SLOWER_RISE = re.compile(
+    r"(?<![a-z])(?:(?:slower|lower|weaker|smaller|softer|more modest|modest|reduced)[ -]"
+    r"(?:growth|increases?|rises?|gains?|expansion)|"
+    r"(?:hausse|croissance|progression|augmentation)s? "
+    r"(?:moins (?:forte|rapide|marquee|soutenue|importante)s?|"
+    r"plus (?:faible|modeste|lente)s?|ralentie)|"
+    r"(?:plus faible|moindre|moins forte) (?:hausse|croissance|progression|augmentation))(?![a-z])"
+)
+
+
+def _blank(text: str, rx: re.Pattern[str], end: int | None = None) -> str:
+    """text with every match of rx ending at or before end (default: anywhere) replaced by spaces."""
+    limit = len(text) if end is None else end
+    return rx.sub(lambda m: " " * len(m.group()) if m.end() <= limit else m.group(), text)
+
+
+def _falls(folded: str) -> bool:
+    """A word of fall that is not followed by the level reached, or a slowdown by an amount."""
+    for m in _FALL.finditer(folded):
+        if not _LEVEL_NEXT.match(folded, m.end()):
+            return True
+    return any(_AMOUNT_NEXT.match(folded, m.end()) for m in _SLOWDOWN.finditer(folded))
+
+
+def _direction(folded: str, number_start: int) -> int | None:
+    """-1 for a fall, +1 for a rise or no word of direction, None when the words say both. Bounds before
+    the number (``less than``, ``moins de``, ``au moins``) and slower rises (``slower growth``) are no
+    direction."""
+    text = _blank(_blank(folded, _BOUND_BEFORE, number_start), _SLOWER_RISE)
+    fall = _falls(text)
+    if fall and _RISE.search(text):
+        return None
+    return -1 if fall else 1
+
+
 _BASIS_POINTS = re.compile(r" ?(?:basis points?|bps?|points? de base|pb)(?![a-z])")
 _POINTS = re.compile(r"(?<![a-z])(?:points?|pts?)(?![a-z])")
 
@@ -53,6 +127,10 @@ def normalize_yoy(
         if number is None:
             return None, None
         return (number / 100, "pp") if bp_given else (number, given or "percent")
+    value = spaced_sign(value.strip())
+    accounting = accounting_negative(value)
+    if accounting is not None:
+        value = accounting
     found = find_numbers(value, lang)
     years = [m for m in found if _is_year(value, m, lang)]
     if years:
@@ -67,9 +145,13 @@ def normalize_yoy(
     match = found[0]
     number = match.value
     folded = fold(value)
-    explicit_sign = match.text[:1] in "+-\u2212"
-    if not explicit_sign and _DECREASE.search(folded):  # is_decrease, on the already folded text
+    if accounting is not None:
         number = -abs(number)
+    elif match.text[:1] not in SIGNS:
+        direction = _direction(folded, match.start)
+        if direction is None:
+            return None, None
+        number = direction * abs(number)
     if bp_given or _BASIS_POINTS.match(folded, match.end):
         return number / 100, "pp"
     written = _unit_written(value, match.start, match.end, lang)
@@ -87,8 +169,11 @@ def _is_year(text: str, match: NumberMatch, lang: Lang | None) -> bool:
 
 
 def is_decrease(text: str) -> bool:
-    """True when text holds a word of decrease (EN or FR, any accents or case)."""
-    return _DECREASE.search(fold(text)) is not None
+    """True when text, which precedes a number, holds a word of fall (EN or FR, any accents or case): not a
+    bound (``less than``, ``au moins``), a slower rise (``slower growth of``), a fall to a level
+    (``fell to``, ``a reculé à``) nor a slowdown with no amount (``slowed to``)."""
+    folded = fold(text)
+    return _falls(_blank(_blank(folded, _BOUND_BEFORE), _SLOWER_RISE))
 
 
 def _unit_written(text: str, start: int, end: int, lang: Lang | None) -> str | None:
