@@ -168,8 +168,8 @@ def signature_difference(theirs: Mapping[str, str], ours: Mapping[str, str]) -> 
 
 
 def stale(s: ScoredRun) -> bool:
-    """The run was made on another gold version than the one it is scored on."""
-    return s.run.run_gold not in ("", s.selection_gold)
+    """The run's predictions were made on other texts (see bench.results)."""
+    return s.stale_reason() is not None
 
 
 def reference_signature(scored: Sequence[ScoredRun]) -> str | None:
@@ -235,8 +235,8 @@ def build(scored: Sequence[ScoredRun], alpha: float = ALPHA) -> Leaderboard:
         if str(s.report.signature) == ref:
             ref_parts = s.report.signature.parts()
     for s in scored:
-        if stale(s):
-            reason = f"made on gold:{s.run.run_gold}, which is now gold:{s.selection_gold}: rerun it"
+        reason = s.stale_reason()
+        if reason is not None:
             excluded.append(Excluded(s.run, reason))
         elif str(s.report.signature) != ref:
             excluded.append(Excluded(s.run, signature_difference(s.report.signature.parts(), ref_parts)))

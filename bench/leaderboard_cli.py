@@ -46,7 +46,11 @@ def load_one(path: Path, gold: str | None, config: ScoreConfig) -> ScoredRun:
 
     if not (path / RUN_JSON).is_file():
         raise BoardError(f"{path}: not a run directory (no run.json)")
-    return load_scored([path], gold, config)[0]
+    scored = load_scored([path], gold, config)[0]
+    reason = scored.stale_reason()
+    if reason is not None:
+        raise BoardError(f"{path}: {reason}")
+    return scored
 
 
 # ---- compare ----------------------------------------------------------------------------------------------

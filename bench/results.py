@@ -6,8 +6,11 @@ Rules:
   is a run (sorted by name). A path that is neither is a located error.
 - A run is scored on the gold documents of its own selection (languages, splits, shard), exactly as
   ``claimbench evaluate`` scores it, so its signature names those documents.
-- A run whose run.json records another gold version than the one it is scored on keeps that hash as
-  ``run_gold``: the leaderboard excludes it rather than score predictions made on other texts.
+- A run is stale when the texts changed under it: a selected document whose prediction record carries
+  another ``doc_hash`` than the document has now, or no selected document with a record at all (a run
+  over other documents). The leaderboard excludes a stale run, and compare and report refuse it, rather
+  than score predictions made on other texts. A gold whose annotations changed but not its texts
+  re-scores every run (their signatures name the new gold).
 """
 
 from __future__ import annotations
@@ -84,7 +87,23 @@ class ScoredRun:
     evaluation: Evaluation
     report: ScoreReport
     selection_gold: str
-    """Hash of the gold documents of the run's selection now (compare with ``run.run_gold``)."""
+    """Hash of the gold documents of the run's selection now (``run.run_gold`` is the one it ran on)."""
+    texts_changed: int = 0
+    """Selected documents whose prediction record was made on another text (its doc_hash differs)."""
+    documents_covered: int | None = None
+    """Selected documents with a prediction record; None when unknown."""
+
+    def stale_reason(self) -> str | None:
+        """Why the run's predictions cannot be scored on this gold, or None (see the module docstring)."""
+        n = len(self.evaluation.docs)
+        if self.texts_changed:
+            return (
+                f"made on other texts: {self.texts_changed} of its {n} documents have changed since "
+                "(their doc_hash differs): rerun it"
+            )
+        if self.documents_covered == 0:
+            return f"made on other documents: none of the {n} gold documents it is scored on has a prediction"
+        return None
 
 
 def find_runs(paths: Iterable[Path]) -> list[Path]:
@@ -145,7 +164,24 @@ def score_run_dir(run_dir: Path, gold: GoldSet, config: ScoreConfig) -> ScoredRu
     )
     ev = evaluate(chosen.documents, selected, config)
     now = gold.select(selection.langs, selection.splits).content_hash
-    return ScoredRun(info, ev, summarize(ev), now)
+    changed, covered = _text_check(pred_path, chosen.documents)
+    return ScoredRun(info, ev, summarize(ev), now, changed, covered)
+
+
+def _text_check(pred_path: Path, documents: Sequence[Any]) -> tuple[int, int]:
+    """(selected documents whose record has another doc_hash, selected documents with a record)."""
+    from bench.gold import document_hash
+    from bench.runfiles import read_records
+
+    records = read_records(pred_path).by_doc
+    changed = covered = 0
+    for d in documents:
+        rec = records.get(d.doc_id)
+        if rec is None:
+            continue
+        covered += 1
+        changed += rec.get("doc_hash") != document_hash(d)
+    return changed, covered
 
 
 def score_runs(run_dirs: Sequence[Path], gold: GoldSet, config: ScoreConfig) -> list[ScoredRun]:

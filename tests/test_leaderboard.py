@@ -114,12 +114,24 @@ def test_different_bootstrap_config_is_excluded_with_the_boot_part(cases: Cases)
     ]
 
 
-def test_run_made_on_another_gold_version_is_excluded(cases: Cases) -> None:
-    stale = cases.weak_a
-    stale = replace(stale, run=replace(stale.run, name="stale", run_gold="0123456789ab"))
-    board = build([cases.perfect, stale])
-    assert [r.name for r in board.rows] == ["perfect"]
-    assert board.excluded[0].reason.startswith("made on gold:0123456789ab, which is now gold:")
+def test_run_made_on_other_texts_or_documents_is_excluded(cases: Cases) -> None:
+    n = len(cases.weak_a.evaluation.docs)
+    changed = replace(cases.weak_a, run=replace(cases.weak_a.run, name="changed"), texts_changed=3)
+    elsewhere = replace(cases.weak_b, run=replace(cases.weak_b.run, name="elsewhere"), documents_covered=0)
+    relabelled = replace(cases.perfect, run=replace(cases.perfect.run, run_gold="0123456789ab"))
+    board = build([relabelled, changed, elsewhere])
+    assert [r.name for r in board.rows] == ["perfect"]  # annotations changed, texts did not: re-scored
+    assert [(x.run.name, x.reason) for x in board.excluded] == [
+        (
+            "changed",
+            f"made on other texts: 3 of its {n} documents have changed since "
+            "(their doc_hash differs): rerun it",
+        ),
+        (
+            "elsewhere",
+            f"made on other documents: none of the {n} gold documents it is scored on has a prediction",
+        ),
+    ]
 
 
 def test_docs_per_second_from_run_json() -> None:
@@ -335,6 +347,23 @@ def test_compare_cli(runs: dict[str, Path]) -> None:
     assert r.exit_code == 2 and "not a run directory (no run.json)" in r.output
 
 
+def test_compare_and_report_refuse_a_run_made_on_other_texts(runs: dict[str, Path], tmp_path: Path) -> None:
+    gold = ["--gold", str(runs["gold"])]
+    changed = tmp_path / "changed"
+    shutil.copytree(runs["base"], changed)
+    lines = (changed / "predictions.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0]) | {"doc_hash": "0000000000000000"}
+    (changed / "predictions.jsonl").write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", "utf-8")
+    n = len(lines)
+    for args in (["compare", str(runs["base"]), str(changed)], ["report", str(changed)]):
+        r = cli.invoke(app, [*args, *gold])
+        assert r.exit_code == 2 and "Traceback" not in r.output
+        assert r.output == (
+            f"error: {changed}: made on other texts: 1 of its {n} documents have changed since "
+            "(their doc_hash differs): rerun it\n"
+        )
+
+
 def test_report_cli(runs: dict[str, Path]) -> None:
     gold = ["--gold", str(runs["gold"])]
     out = _ok(["report", str(runs["file"]), *gold, "--worst", "3"])
@@ -357,7 +386,7 @@ def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> No
     assert "perfect: the run is" not in md
     page = render(build([cases.perfect, half]), "html")
     assert '<ul id="notes"><li>weak-a: the run is interrupted;' in page
-    stale = replace(cases.perfect, run=replace(cases.perfect.run, run_gold="0123456789ab"))
+    stale = replace(cases.perfect, texts_changed=1)
     empty = build([stale])
     assert empty.rows == () and len(empty.excluded) == 1
     for fmt in FORMATS:
