@@ -974,3 +974,70 @@ def test_find_numbers_en_dash_span_is_two_numbers_and_dash_minus_is_a_sign() -> 
     assert [m.value for m in find_numbers("2019\u20132023", "en")] == [2019.0, 2023.0]
     assert [m.value for m in find_numbers("une variation de \u20133,1 %", "fr")] == [-3.1]
     assert parse_range("1.2\u20131.5 million", "en") == (1.2e6, 1.5e6)
+
+
+SPELLED_FRACTION_CASES: list[tuple[str, Lang | None, float | None]] = [
+    ("a quarter of a million", "en", 250_000.0),
+    ("three quarters of a billion", "en", 7.5e8),
+    ("two and a half million", "en", 2.5e6),
+    ("one and a half", "en", 1.5),
+    ("deux millions et demi", "fr", 2.5e6),
+    ("un milliard et demi", "fr", 1.5e9),
+    ("deux et demi", "fr", 2.5),
+    ("trois quarts de million", "fr", 750_000.0),
+    # a fraction alone is a share whose value (0.67? 66.7 percent?) the text does not fix: no number
+    ("two-thirds", "en", None),
+    ("two thirds of households", "en", None),
+    ("three quarters", "en", None),
+    ("deux tiers", "fr", None),
+    ("trois quarts des ménages", "fr", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SPELLED_FRACTION_CASES)
+def test_spelled_fractions(text: str, lang: Lang | None, expected: float | None) -> None:
+    assert parse_number(text, lang) == expected
+
+
+# --- audit fixes: units (audit-scoring section 6) ----------------------------------------------------------
+
+UNIT_AUDIT_CASES: list[tuple[str, str | None]] = [
+    # a currency code with a scale word on either side
+    ("million USD", "USD"),
+    ("USD million", "USD"),
+    ("billion CNY", "CNY"),
+    ("milliards USD", "USD"),
+    ("bn USD", "USD"),
+    ("EUR bn", "EUR"),
+    ("millions d'euros", "EUR"),
+    # a price per unit takes the currency (guideline 2.3), a rate per time or area its numerator's unit
+    ("dollars a barrel", "USD"),
+    ("dollars le baril", "USD"),
+    ("euros le kilo", "EUR"),
+    ("yuan per tonne", "CNY"),
+    ("euros per tonne", "EUR"),
+    ("forints le kilo", "HUF"),
+    ("USD/bbl", "USD"),
+    ("$/t", "USD"),
+    ("\u20ac/kg", "EUR"),
+    ("US$ per barrel", "USD"),
+    ("barrels per day", "bbl"),
+    ("barils par jour", "bbl"),
+    ("tonnes per hectare", "t"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNIT_AUDIT_CASES)
+def test_normalize_unit_audit_forms(text: str, expected: str | None) -> None:
+    assert normalize_unit(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [("99.80 dollars a barrel", "dollars a barrel"), ("139 forints le kilo", "forints le kilo")],
+)
+def test_price_per_unit_reads_alike_in_the_value_and_the_unit_field(value: str, unit: str) -> None:
+    lang: Lang = "fr" if "le kilo" in unit else "en"
+    from_value = normalize_claim(PredictedClaim(metric="price", value=value), lang, PUB)
+    from_unit = normalize_claim(PredictedClaim(metric="price", value=1.0, unit=unit), lang, PUB)
+    assert from_value.unit == from_unit.unit == normalize_unit(unit)

@@ -4,7 +4,12 @@ Rules:
 - Canonical codes pass through unchanged (``kWh``, ``pp``, ``CNY``); ISO 4217 codes in any case map to
   themselves (``usd`` -> USD).
 - Matching ignores case, accents and plural ``s``/``x``; scale words, numbers and the linking words
-  ``de``/``d'``/``of`` around the unit are ignored (``milliards de yuans`` -> CNY).
+  ``de``/``d'``/``of`` around the unit are ignored (``milliards de yuans`` -> CNY), also around an ISO
+  code (``million USD``, ``USD bn`` -> USD).
+- A unit per another (``dollars a barrel``, ``euros le kilo``, ``yuan per tonne``, ``USD/bbl``,
+  ``barrels per day``) is the first one's: a price per unit takes the currency (guideline 2.3; the "per
+  barrel" goes in the metric), a rate per time its quantity's unit (guideline 5.6), as a value string
+  ``99.80 dollars a barrel`` is read.
 - A bare ``$`` or ``dollars`` is USD (the usual newswire convention); a bare ``¥`` is JPY; ``livres`` is
   GBP. Names shared by several currencies with no qualifier (pesos, dinars, francs, dirhams, crowns/
   couronnes/kroner, French ``roupies``, which also name the rupiah) are ambiguous: None. A nationality
@@ -397,12 +402,19 @@ def _normalize_unit(text: str) -> str | None:
     table = _table()
     if key in table:
         return table[key]
+    per = _PER.search(s)
+    if per is not None and per.start() > 0:  # "dollars a barrel", "USD/bbl": the numerator's unit
+        numerator = _normalize_unit(s[: per.start()])
+        if numerator is not None:
+            return numerator
     words = [w for w in re.split(r"(?<=')|\s+", key) if w and not _SCALE_OR_FILLER.match(w)]
     if not words:
         return None
     rest = " ".join(words).replace("' ", "'")
     if rest in table:
         return table[rest]
+    if len(words) == 1 and words[0].upper() in currency_codes():  # "million USD", "USD bn"
+        return words[0].upper()
     letters = set(re.findall(r"[a-z]+", key))
     if "cfa" in letters or "fcfa" in letters:  # "francs CFA de la CEMAC", "francs CFA (BEAC)"
         return "XAF" if _CENTRAL_AFRICA & letters else "XOF"
@@ -411,6 +423,9 @@ def _normalize_unit(text: str) -> str | None:
             return table[w]
     return None
 
+
+# What joins a unit to the one it is per: "dollars a barrel", "euros le kilo", "yuan per tonne", "$/t".
+_PER = re.compile(r"\s*/\s*|\s+(?:a|an|per|par|le|la|the|each|chaque)\s+|\s+l['\u2019]\s*", re.IGNORECASE)
 
 _CENTRAL_AFRICA = frozenset({"central", "centrale", "cemac", "beac", "xaf"})
 _GLUED_SCALE = re.compile(r"(?:Mrds?|Mds?|Md|mrds?|mds?|md|k|K|M|G)\s?(?P<cur>FCFA|[A-Z]{3}|\S*[$€£¥₹].*)")

@@ -7,7 +7,11 @@ Rules:
   ``thousand``/``mille``, ``million``, ``billion``/``milliard``, ``trillion`` closes a group
   (``two million three hundred thousand`` = 2300000). French ``billion`` is 1e12 (long scale), as in
   bench.normalize.numbers; ``a``/``un``/``une`` count as one only before a scale word (``a million``).
-- ``half a million``, ``un demi-million``, ``un demi-milliard`` are halves of the scale.
+- ``half a million``, ``un demi-million``, ``un demi-milliard`` are halves of the scale; ``a quarter of a
+  million``/``three quarters of a billion``/``trois quarts de million`` quarters of it; ``two and a half
+  (million)`` and ``deux millions et demi`` add a half before the scale applies.
+- A spelled number followed by a fraction noun (``two-thirds``, ``three quarters``, ``deux tiers``) is a
+  share whose value as a claim (0.67? 66.7 percent?) the words do not fix: it is no number.
 - A lone word that is also an ordinary word is not a number: ``one``/``un``/``une`` (pronoun, article),
   ``neuf`` (new), ``sept`` (the month abbreviation), ``cent`` (a coin) -- only when nothing else is spelled
   with them.
@@ -79,22 +83,76 @@ def _run_regex(lang: Lang | None) -> re.Pattern[str]:
     )
 
 
+_FRACTION_NOUN = re.compile(
+    r"[ -](?:thirds?|quarters?|halves|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|tiers|quarts?|"
+    r"cinquiemes?|sixiemes?|huitiemes?|dixiemes?)(?![a-z])"
+)
+_QUARTERS_OF = re.compile(
+    r"(?<![a-z0-9-])(?P<n>a|one|three|un|trois) quarts? (?:of an? |de )(?P<s>million|billion|milliard)s?"
+    r"(?![a-z0-9])|(?<![a-z0-9-])(?P<en>a|one|three) quarters? of an? (?P<es>million|billion|trillion)"
+    r"(?![a-z0-9])"
+)
+
+
 def find_spelled(text: str, lang: Lang | None) -> list[tuple[int, int, float]]:
     """(start, end, value) of every spelled-out number of text (rules in the module docstring)."""
     folded = fold(text)
-    out = []
+    out: list[tuple[int, int, float]] = []
+    for m in _QUARTERS_OF.finditer(folded):
+        n = m.group("n") or m.group("en")
+        scale_word = m.group("s") or m.group("es")
+        scale = _vocabulary(lang)[2].get(scale_word, 9 if scale_word == "billion" else 6)
+        out.append((m.start(), m.end(), (3 if n in ("three", "trois") else 1) * 10**scale / 4))
+    for m in _and_half_regex(lang).finditer(folded):
+        whole = _read_run(folded, m.start("r"), m.end("r"), lang, lone=True)
+        if len(whole) == 1 and whole[0][0] == m.start("r"):
+            scale = _vocabulary(lang)[2].get(m.group("s") or "", 0)
+            out.append((m.start(), m.end(), (whole[0][2] + 0.5) * 10**scale))
+    taken = list(out)
     for m in _run_regex(lang).finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b, _ in taken):
+            continue
         if m.group("half"):
             words = m.group("half").replace("-", " ").split()
             scale = _vocabulary(lang)[2].get(words[-1], 9 if words[-1] == "billion" else 6)
             out.append((m.start(), m.end(), 0.5 * 10**scale))
             continue
+        if _FRACTION_NOUN.match(folded, m.end()):
+            continue  # "two-thirds": a share, not the number two
         for start, end, value in _read_run(folded, m.start(), m.end(), lang):
-            out.append((start, end, value))
-    return out
+            half = _FR_HALF.match(folded, end)
+            if half:  # "deux millions et demi": a half of the scale more; "deux et demi": 2.5
+                word = _last_scale(folded, end)
+                unit = 10 ** _vocabulary(lang)[2].get(word, 6) if word else 1
+                out.append((start, half.end(), value + 0.5 * unit))
+            else:
+                out.append((start, end, value))
+    return sorted(out)
 
 
-def _read_run(folded: str, start: int, end: int, lang: Lang | None) -> list[tuple[int, int, float]]:
+_FR_HALF = re.compile(r" et demie?(?![a-z])")
+
+
+@cache
+def _and_half_regex(lang: Lang | None) -> re.Pattern[str]:
+    """``two and a half (million)``: a run, ``and a half``, an optional scale word."""
+    values, hundreds, _ = _vocabulary(lang)
+    word = "|".join(sorted({*values, *hundreds}, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![a-z0-9-])(?P<r>(?:{word})(?:[ -]+(?:{word}))*) and a half"
+        r"(?: (?P<s>million|billion|trillion))?(?![a-z0-9])"
+    )
+
+
+def _last_scale(folded: str, end: int) -> str | None:
+    """The scale word a run ends with (``deux millions`` -> ``millions``), which ``et demi`` halves."""
+    m = re.search(r"(million|milliard|billion|trillion)s?$", folded[:end])
+    return m.group(1) if m else None
+
+
+def _read_run(
+    folded: str, start: int, end: int, lang: Lang | None, *, lone: bool = False
+) -> list[tuple[int, int, float]]:
     values, hundreds, scales = _vocabulary(lang)
     tokens = [
         (t.start() + start, t.end() + start, t.group()) for t in re.finditer(r"[a-z]+", folded[start:end])
@@ -108,7 +166,7 @@ def _read_run(folded: str, start: int, end: int, lang: Lang | None) -> list[tupl
         tokens.pop(0)
     if not tokens:
         return []
-    if len(tokens) == 1 and tokens[0][2] in _LONE_AMBIGUOUS:
+    if len(tokens) == 1 and tokens[0][2] in _LONE_AMBIGUOUS and not lone:
         return []
     if len(tokens) == 1 and tokens[0][2] in scales and tokens[0][2] != "mille":  # "millions of people"
         return []
