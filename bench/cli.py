@@ -146,14 +146,16 @@ def export_hf_cmd(
 
     from bench.export_hf import ExportError, export_hf, push_folder, split_by_license
     from bench.figures import FiguresError, card_figures, measured_baseline
-    from bench.gold import GoldError, load_gold
+    from bench.gold import GoldError, gold_hash, load_gold
 
     if public and push is None:
         raise fail("--public only applies with --push REPO_ID")
+    if push is not None and not os.environ.get("HF_TOKEN"):
+        raise fail("HF_TOKEN is not set; export a Hugging Face token with write access to push")
     try:
         gold_set = load_gold(gold)
-        figures = card_figures(agreement, baseline)
         kept, _ = split_by_license(gold_set.documents, exclude_restricted)
+        figures = card_figures(agreement, baseline, baseline_gold=gold_hash(kept))
         result = export_hf(
             gold_set,
             out_dir,
@@ -184,8 +186,10 @@ def export_hf_cmd(
 _SET_HELP = "A runner setting, key=value (repeatable); see the runner's Config."
 _LANG_HELP = "Languages to run, comma-separated (en,fr). Default: all."
 _SPLIT_HELP = "Gold splits to run, comma-separated (test,dev). Default: all."
-_GOLD_HELP = "Gold folder (default: the bundled gold/)."
-_OUT_HELP = "Parent folder of run directories; a run goes to OUT/<runner>-<confighash>/ so a rerun resumes."
+_GOLD_HELP = (
+    "Gold folder or file, a folder written by export-hf, or a Hub dataset id. Default: the bundled gold/."
+)
+_OUT_HELP = "Parent folder of run directories (OUT/<runner>-<confighash>-<inputs>/); a rerun resumes."
 
 
 @app.command("runners")

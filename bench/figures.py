@@ -36,18 +36,23 @@ def default_agreement() -> Path | None:
     return found[0] if found else None
 
 
-def card_figures(agreement: Path | None, baseline: Path | None) -> CardFigures:
-    """Tables from the given files; agreement defaults to the agreement study's file when there is one."""
+def card_figures(
+    agreement: Path | None, baseline: Path | None, baseline_gold: str | None = None
+) -> CardFigures:
+    """Tables from the given files; agreement defaults to the agreement study's file when there is one.
+    With baseline_gold, baseline scores made on another gold (their signature's ``gold:`` part) are
+    refused: the card would show figures of other documents."""
     agreement = agreement or default_agreement()
     return CardFigures(
         agreement=read_tables(agreement, "agreement") if agreement else (),
-        baseline=read_tables(baseline, "baseline") if baseline else (),
+        baseline=read_tables(baseline, "baseline", baseline_gold) if baseline else (),
     )
 
 
-def read_tables(path: Path, kind: Kind) -> tuple[Table, ...]:
+def read_tables(path: Path, kind: Kind, expected_gold: str | None = None) -> tuple[Table, ...]:
     """Tables from a figures file ({"tables": [...]}), a claimbench scores.json (a ScoreReport), or a JSON
-    object holding one under "scores"."""
+    object holding one under "scores"; a ScoreReport whose signature names another gold than
+    expected_gold is a FiguresError."""
     try:
         data = parse_json(path, read_text(path))
     except InputError as e:
@@ -55,8 +60,19 @@ def read_tables(path: Path, kind: Kind) -> tuple[Table, ...]:
     if isinstance(data, Mapping) and isinstance(data.get("scores"), Mapping):
         data = data["scores"]  # a report that wraps a scores.json
     if isinstance(data, Mapping) and "per_lang" in data:
+        _check_gold(data, expected_gold, path)
         return tables_from_scores(data, kind, str(path))
     return tables_from_json(data, str(path))
+
+
+def _check_gold(report: Mapping[str, Any], expected: str | None, path: Path) -> None:
+    parts = dict(p.split(":", 1) for p in str(report.get("signature", "")).split("|") if ":" in p)
+    if expected is not None and parts.get("gold") not in (None, expected):
+        raise FiguresError(
+            f"{path}: scores made on gold:{parts['gold']}, but the export holds gold:{expected}: "
+            "score the baseline on the export (claimbench evaluate --gold OUT_DIR) or leave --baseline out "
+            "to have it measured"
+        )
 
 
 def tables_from_scores(report: Mapping[str, Any], kind: Kind, where: str) -> tuple[Table, ...]:

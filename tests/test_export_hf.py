@@ -516,6 +516,29 @@ def test_cli_error_paths(
     assert expected in line
 
 
+def test_cli_refuses_baseline_scores_of_another_gold(gold_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    full = runner.invoke(
+        app, ["evaluate", "--gold", str(gold_dir), "--out", str(tmp_path / "r1"), "--no-progress"]
+    )
+    assert full.exit_code == 0, full.output
+    [scores] = (tmp_path / "r1").glob("*/scores.json")  # made on all 6 documents, the seed pair included
+    line = _one_error_line(
+        _invoke(str(out), "--gold", str(gold_dir), "--exclude-restricted", "--baseline", str(scores))
+    )
+    assert "scores made on gold:" in line and "but the export holds gold:" in line
+    assert _invoke(str(out), "--gold", str(gold_dir), "--exclude-restricted").exit_code == 0
+    on_export = runner.invoke(
+        app, ["evaluate", "--gold", str(out), "--out", str(tmp_path / "r2"), "--no-progress"]
+    )
+    assert on_export.exit_code == 0, on_export.output
+    [scores] = (tmp_path / "r2").glob("*/scores.json")
+    again = _invoke(
+        str(tmp_path / "o2"), "--gold", str(gold_dir), "--exclude-restricted", "--baseline", str(scores)
+    )
+    assert again.exit_code == 0, again.output
+
+
 def test_cli_refuses_a_missing_gold(tmp_path: Path) -> None:
     line = _one_error_line(_invoke(str(tmp_path / "o"), "--gold", str(tmp_path / "nowhere")))
     assert "no such gold folder or file" in line
@@ -599,7 +622,7 @@ def test_push_without_a_token_is_one_line(gold_dir: Path, tmp_path: Path, hub: d
         env={"HF_TOKEN": ""},
     )
     assert "HF_TOKEN is not set" in _one_error_line(r)
-    assert hub == {}
+    assert hub == {} and not (tmp_path / "o").exists()  # refused before any work
 
 
 def test_push_without_a_network_is_one_line(
