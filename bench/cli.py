@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -243,6 +246,23 @@ def run_cmd(
     raise typer.Exit(1 if result.status == "stopped" else 0)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (how SLURM, Kubernetes and kill stop a job), handled like Ctrl-C: the run writes what it
+    has, stops its workers and programs, and exits 143."""
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    def on_sigterm(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 def _execute_run(prepared: Any, workers: int, force: bool, max_errors: int | None, progress: bool) -> Any:
     """Run with a progress bar; print the summary; turn Ctrl-C and user errors into one line."""
     from contextlib import nullcontext
@@ -255,15 +275,15 @@ def _execute_run(prepared: Any, workers: int, force: bool, max_errors: int | Non
     bar = RichProgress(prepared.run_dir.name) if progress else None
     try:
         check_options(options)
-        with bar or nullcontext():
+        with bar or nullcontext(), _sigterm_interrupts():
             result = execute(prepared, options, bar)
     except UserError as e:
         raise fail(str(e)) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        what = "terminated" if isinstance(e, Terminated) else "interrupted"
         raise fail(
-            f"interrupted: finished documents are saved in {prepared.run_dir}; "
-            "rerun the same command to resume",
-            130,
+            f"{what}: finished documents are saved in {prepared.run_dir}; rerun the same command to resume",
+            143 if isinstance(e, Terminated) else 130,
         ) from None
     typer.echo(summary_line(result), err=True)
     for line in failure_lines(result):

@@ -104,6 +104,19 @@ def load_gold(spec: str | Path | None = None) -> GoldSet:
     from bench.paths import bundled_gold
 
     if spec is None:
+        if not bundled_gold().is_dir():
+            raise GoldError(
+                [
+                    Problem(
+                        str(bundled_gold()),
+                        None,
+                        "",
+                        "no bundled gold: it comes with a checkout of the claimbench repository, not "
+                        "with the installed package; pass --gold with a gold folder, an exported folder "
+                        "or a Hub dataset id",
+                    )
+                ]
+            )
         return load_gold_dir(bundled_gold())
     from bench.gold_sources import load_gold_from
 

@@ -14,7 +14,9 @@ def project_root() -> Path:
 
 
 def schemas_dir() -> Path:
-    return project_root() / "schemas"
+    """The checkout's schemas/, else the copy an installed package carries (bench/schemas/)."""
+    here = project_root() / "schemas"
+    return here if here.is_dir() else Path(__file__).resolve().parent / "schemas"
 
 
 def bundled_gold() -> Path:

@@ -143,3 +143,42 @@ def test_the_runner_can_be_reused_after_a_run(tmp_path: Path) -> None:
     result = run(runner, gold_of("b"), tmp_path / "two")
     assert result.ok == 1
     assert "restart" not in (tmp_path / "two" / "run.log").read_text(encoding="utf-8")
+
+
+def test_sigterm_stops_the_run_like_ctrl_c_and_kills_the_program(tmp_path: Path, seed_pair_dir: Path) -> None:
+    """SIGTERM (a batch scheduler stopping the job) ends the run cleanly: exit 143, run.json written, and
+    the hung program, which runs in its own session, is killed rather than left orphaned."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    pidfile = tmp_path / "program.pid"
+    hang = tmp_path / "hang.py"
+    hang.write_text(
+        f"import os, sys, time\nopen({str(pidfile)!r}, 'w').write(str(os.getpid()))\n"
+        "for line in sys.stdin:\n    time.sleep(3600)\n",
+        encoding="utf-8",
+    )
+    cli = [sys.executable, "-c", "from bench.cli import app; app()"]
+    args = ["run", "command", "--set", f"cmd={sys.executable} {hang}", "--set", "timeout_s=600"]
+    proc = subprocess.Popen(
+        [*cli, *args, "--gold", str(seed_pair_dir), "--out", str(tmp_path / "runs"), "--no-progress"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while not pidfile.exists() or not pidfile.read_text():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    program = int(pidfile.read_text())
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert err.strip().splitlines()[-1].startswith("error: terminated: finished documents are saved in")
+    [run_dir] = (tmp_path / "runs").iterdir()
+    assert json.loads((run_dir / "run.json").read_text(encoding="utf-8"))["status"] == "interrupted"
+    with pytest.raises(ProcessLookupError):
+        os.kill(program, 0)
