@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
 from bench.normalize import (
+    NORMALIZER_VERSION,
     PeriodMatch,
     currency_before,
     find_numbers,
@@ -83,7 +84,8 @@ class BaselineRunner(BaseRunner):
     """Rule-based EN/FR extractor over the shared normalizers (rules in the module docstring)."""
 
     name: ClassVar[str] = "baseline"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = f"1+norm{NORMALIZER_VERSION}"
+    """Its rules' version, then that of the normalizers it is built on: either changing starts a new run."""
     description: ClassVar[str] = (
         "Rule-based bilingual baseline (numbers, units, periods, YoY cues); no network"
     )
