@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
@@ -99,28 +99,62 @@ def _run_batches(
     clock: Callable[[], float],
     handle: Callable[[Outcome], bool],
 ) -> bool:
+    """Chunks of batch_size documents through the runner's extract_batch, each result handed to handle as
+    soon as extract_batch yields it (a list, or an iterator yielding in input order). The iterator is
+    closed when handle says stop, on Ctrl-C and on any other exit. A document's latency_s is the time
+    since the previous result of its chunk (or the chunk's start): together they make the chunk's time.
+    When extract_batch raises, or gives too few results, the documents without a result fail with that
+    error; an iterator's results beyond the chunk's size are not read."""
     size = max(int(getattr(runner, "batch_size", DEFAULT_BATCH_SIZE)), 1)
     batch = getattr(runner, "extract_batch")  # noqa: B009 (optional part of the protocol)
-    for i in range(0, len(todo), size):
-        chunk = todo[i : i + size]
-        start = clock()
+    return all(_run_chunk(batch, todo[i : i + size], clock, handle) for i in range(0, len(todo), size))
+
+
+def _run_chunk(
+    batch: Callable[[Sequence[InputDocument]], Iterable[Any]],
+    chunk: Sequence[InputDocument],
+    clock: Callable[[], float],
+    handle: Callable[[Outcome], bool],
+) -> bool:
+    last = clock()
+    source: Iterator[Any] = iter(())
+    broken: Exception | None = None  # once set, the chunk's remaining documents fail with it
+    try:
         try:
-            results = list(batch(chunk))
-            if len(results) != len(chunk):
-                raise ValueError(f"extract_batch returned {len(results)} results for {len(chunk)} documents")
+            given = batch(chunk)
+            if isinstance(given, Sized) and len(given) != len(chunk):
+                raise ValueError(f"extract_batch returned {len(given)} results for {len(chunk)} documents")
+            source = iter(given)
         except Exception as e:  # the whole chunk failed
-            results = [e] * len(chunk)
-        each = (clock() - start) / len(chunk)
-        for doc, res in zip(chunk, results, strict=True):
-            if isinstance(res, BaseException):
-                outcome = Outcome(doc.doc_id, (), one_line(f"{type(res).__name__}: {res}"), each)
-            else:
-                problem = output_problem(doc.doc_id, res)
-                claims = () if problem else tuple(c.to_json() for c in res)
-                outcome = Outcome(doc.doc_id, claims, f"invalid output: {problem}" if problem else None, each)
-            if not handle(outcome):
+            broken = e
+        for n, doc in enumerate(chunk):
+            res: Any = broken
+            if broken is None:
+                try:
+                    res = next(source)
+                except StopIteration:
+                    res = broken = ValueError(
+                        f"extract_batch returned {n} results for {len(chunk)} documents"
+                    )
+                except Exception as e:  # the batch broke here: this and the remaining documents fail
+                    res = broken = e
+            now = clock()
+            if not handle(_batch_outcome(doc, res, now - last)):
                 return False
-    return True
+            last = now
+        return True
+    finally:
+        close = getattr(source, "close", None)
+        if callable(close):
+            close()  # a generator cancels what it has not done yet
+
+
+def _batch_outcome(doc: InputDocument, res: Any, latency: float) -> Outcome:
+    if isinstance(res, BaseException):
+        return Outcome(doc.doc_id, (), one_line(f"{type(res).__name__}: {res}"), latency)
+    problem = output_problem(doc.doc_id, res)
+    claims = () if problem else tuple(c.to_json() for c in res)
+    return Outcome(doc.doc_id, claims, f"invalid output: {problem}" if problem else None, latency)
 
 
 class _PoolDied(Exception):

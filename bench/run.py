@@ -13,7 +13,8 @@ Rules:
   CPU-bound ones. Records are written in completion order; the final sort makes the file independent of it.
 - With one worker, a runner with its own ``extract_batch`` (one that gains from batching, like the openai
   runner's concurrent requests) gets chunks of ``batch_size`` documents (class attribute, default 64); each
-  document's latency_s is then the chunk's time divided by its size.
+  result is written as soon as the batch yields it, and its latency_s is the time since the previous result
+  of its chunk (together: the chunk's time).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ and imported only when chosen."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -56,8 +56,12 @@ class BaseRunner:
     def extract(self, document: InputDocument) -> list[PredictedClaim]:
         raise NotImplementedError
 
-    def extract_batch(self, documents: Sequence[InputDocument]) -> list[list[PredictedClaim] | BaseException]:
-        """Optional batch form; the default calls extract per document and keeps each failure."""
+    def extract_batch(
+        self, documents: Sequence[InputDocument]
+    ) -> Iterable[list[PredictedClaim] | BaseException]:
+        """Optional batch form: one claim list or exception per document, in order; a list, or an iterator
+        yielding each as soon as it is ready (the run loop writes it at once, and closes the iterator when
+        it stops). The default calls extract per document and keeps each failure."""
         out: list[list[PredictedClaim] | BaseException] = []
         for doc in documents:
             try:

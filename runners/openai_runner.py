@@ -9,6 +9,10 @@ Transient failures (429, 5xx, timeouts, connection errors) are retried with expo
 parse are cached on disk by request hash, so a rerun sends nothing. A malformed answer raises
 MalformedOutput: an error of that document, not of the run.
 
+The batch form (``claimbench run openai`` without --workers) streams: each document's claims are handed
+back as soon as it and the ones before it are answered. Closing it (the run stops, Ctrl-C) cancels the
+documents not yet sent, abandons the requests in flight without waiting for them, and stops their retries.
+
 The API key is read from the environment variable named by ``auth_env`` when the runner is built; it is
 never a config field, so it reaches neither run.json, nor the cache key, nor the cache files."""
 
@@ -17,8 +21,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -34,6 +37,7 @@ from runners.llm.parse import MalformedOutput, parse_claims
 from runners.llm.prompts import load_prompt, prompt_hashes, prompts_digest
 from runners.llm.request import MODES, build_request, request_key
 from runners.llm.retry import with_retries
+from runners.llm.stream import stream_map
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 NO_KEY = "not-needed"
@@ -72,6 +76,10 @@ class OpenAIConfig:
             raise ValueError("temperature must be between 0 and 2")
         if not self.model:
             raise ValueError("model must not be empty")
+
+
+class Abandoned(Exception):
+    """The batch this request belonged to was closed: it is neither sent nor retried."""
 
 
 def retry_after(e: BaseException) -> float | None:
@@ -130,10 +138,12 @@ class OpenAIRunner(BaseRunner):
             doc, load_prompt(doc.lang), model=cfg.model, temperature=cfg.temperature, mode=mode
         )
 
-    def _complete(self, payload: dict[str, Any]) -> tuple[str | None, str | None]:
-        """The answer content and the server's model name, retried on transient failures."""
+    def _complete(self, payload: dict[str, Any], stop: threading.Event) -> tuple[str | None, str | None]:
+        """The answer content and the server's model name, retried on transient failures until stop is set."""
 
         def once() -> tuple[str | None, str | None]:
+            if stop.is_set():
+                raise Abandoned("the batch was closed")
             with self._slots:
                 try:
                     resp = self._client.chat.completions.create(**payload)
@@ -145,16 +155,23 @@ class OpenAIRunner(BaseRunner):
                 raise MalformedOutput("the server returned no choices")
             return resp.choices[0].message.content, resp.model
 
+        def wait_unless_stopped(seconds: float) -> None:
+            stop.wait(seconds)
+
         cfg = self.config
         return with_retries(
             once,
             retries=cfg.retries,
             backoff_s=cfg.backoff_s,
             max_backoff_s=cfg.max_backoff_s,
-            retry_after=retry_after,
+            retry_after=lambda e: None if stop.is_set() else retry_after(e),
+            sleep=wait_unless_stopped,
         )
 
     def extract(self, document: InputDocument) -> list[PredictedClaim]:
+        return self._extract(document, threading.Event())
+
+    def _extract(self, document: InputDocument, stop: threading.Event) -> list[PredictedClaim]:
         modes = self._modes()
         if self._cache is not None:  # a rerun: an answer cached in any allowed mode costs nothing
             for mode in modes if self.config.response_mode != "auto" else MODES:
@@ -164,7 +181,7 @@ class OpenAIRunner(BaseRunner):
         for i, mode in enumerate(modes):
             payload = self._payload(document, mode)
             try:
-                content, model = self._complete(payload)
+                content, model = self._complete(payload, stop)
             except openai.BadRequestError:
                 if mode == "json_schema" and i + 1 < len(modes):
                     continue  # the server refuses structured output: try plain JSON mode
@@ -183,14 +200,20 @@ class OpenAIRunner(BaseRunner):
         --workers): a few rounds of max_concurrency, so one slow answer holds back little."""
         return 4 * self.config.max_concurrency
 
-    def extract_batch(self, documents: Sequence[InputDocument]) -> list[list[PredictedClaim] | BaseException]:
-        """Documents concurrently, max_concurrency at a time; each failure kept in its place."""
+    def extract_batch(
+        self, documents: Sequence[InputDocument]
+    ) -> Iterator[list[PredictedClaim] | BaseException]:
+        """Documents concurrently, max_concurrency at a time, streamed back in order (runners/llm/stream.py),
+        each failure in its place. Closing the iterator abandons the rest (module docstring)."""
+        stop = threading.Event()
 
         def one(doc: InputDocument) -> list[PredictedClaim] | BaseException:
             try:
-                return self.extract(doc)
+                return self._extract(doc, stop)
             except Exception as e:  # one document's failure is data, not a crash
                 return e
 
-        with ThreadPoolExecutor(max_workers=self.config.max_concurrency) as pool:
-            return list(pool.map(one, documents))
+        try:
+            yield from stream_map(one, documents, self.config.max_concurrency, "claimbench-openai")
+        finally:
+            stop.set()

@@ -5,6 +5,8 @@ cache, concurrency limit, and the API key never written anywhere."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -412,7 +414,7 @@ def test_max_concurrency_bounds_requests_in_flight(
     runner = make(max_concurrency=2, cache=False)
     runner._slots.acquire()  # one slot taken: at most one request may be in flight
     try:
-        out = runner.extract_batch(docs)
+        out = list(runner.extract_batch(docs))
     finally:
         runner._slots.release()
     assert all(isinstance(o, list) for o in out)
@@ -423,7 +425,7 @@ def test_extract_batch_keeps_failures_in_place(
     make: Any, fake: FakeOpenAI, seed_docs: list[Document]
 ) -> None:
     fake.malformed = True
-    out = make(cache=False).extract_batch([d.input() for d in seed_docs])
+    out = list(make(cache=False).extract_batch([d.input() for d in seed_docs]))
     assert [type(o) for o in out] == [MalformedOutput, MalformedOutput]
 
 
@@ -438,6 +440,106 @@ def test_run_without_workers_uses_the_batch_form(make: Any, fake: FakeOpenAI, tm
     result = run(runner, GoldSet(docs, "batch"), tmp_path / "run")  # workers=1: the runner's batch form
     assert result.ok == 6
     assert fake.max_in_flight == 3  # the runner's own concurrency, not one document at a time
+
+
+def test_stream_map_yields_in_input_order_each_when_ready() -> None:
+    from runners.llm.stream import stream_map
+
+    released = [threading.Event() for _ in range(3)]
+    order: list[int] = []
+
+    def fn(i: int) -> int:
+        released[i].wait(2.0)
+        order.append(i)
+        if i == 1:
+            raise ValueError("one")
+        return i * 10
+
+    released[2].set()  # the last finishes first: held back until the ones before it are done
+    threading.Timer(0.1, released[0].set).start()
+    out = stream_map(fn, [0, 1, 2], workers=3)
+    assert next(out) == 0
+    released[1].set()
+    with pytest.raises(ValueError, match="one"):
+        next(out)
+    assert order == [2, 0, 1]
+
+
+def _copies(n: int) -> tuple[Document, ...]:
+    base = load_gold(ROOT / "gold" / "test").documents[0]
+    return tuple(replace(base, doc_id=f"b{i}.en", pair_id=f"b{i}", text=f"{i} {base.text}") for i in range(n))
+
+
+class _CtrlCAt:
+    """A progress sink raising KeyboardInterrupt at the given advance; notes when it did."""
+
+    def __init__(self, at: int) -> None:
+        self.at, self.seen, self.raised_at = at, 0, 0.0
+
+    def start(self, total: int, done: int) -> None:
+        pass
+
+    def advance(self, failed: bool) -> None:
+        self.seen += 1
+        if self.seen == self.at:
+            self.raised_at = time.perf_counter()
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_mid_chunk_keeps_the_finished_documents(make: Any, fake: FakeOpenAI, tmp_path: Path) -> None:
+    """6 documents, 2 requests at a time, 0.8 s each, one chunk: Ctrl-C when the second answer is written
+    leaves 2 records, returns without waiting for the requests in flight, and never sends the last 2."""
+    from bench.gold import GoldSet
+
+    fake.latency_s = 0.8
+    runner = make(max_concurrency=2, cache=False)
+    assert runner.batch_size >= 6
+    sink = _CtrlCAt(2)
+    with pytest.raises(KeyboardInterrupt):
+        run(runner, GoldSet(_copies(6), "batch"), tmp_path / "run", progress=sink)
+    assert time.perf_counter() - sink.raised_at < 0.5  # the requests in flight have about 0.8 s to go
+    records = [json.loads(x) for x in (tmp_path / "run" / "predictions.jsonl").read_text().splitlines()]
+    assert [(r["doc_id"], r["error"]) for r in records] == [("b0.en", None), ("b1.en", None)]
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["status"] == "interrupted"
+    time.sleep(1.0)  # what was in flight has ended; nothing else was started
+    assert len(fake.requests) <= 4  # 2 answered, at most 2 more started; the last 2 never sent
+
+
+def test_closing_the_batch_returns_at_once_and_sends_nothing_more(
+    make: Any, fake: FakeOpenAI, seed_docs: list[Document]
+) -> None:
+    fake.latency_s = 0.3
+    batch = make(max_concurrency=2, cache=False).extract_batch([d.input() for d in _copies(6)])
+    assert isinstance(next(batch), list)
+    t0 = time.perf_counter()
+    batch.close()
+    assert time.perf_counter() - t0 < 0.1
+    time.sleep(0.5)
+    assert len(fake.requests) <= 4  # 2 answered first, at most 2 more started; the rest never sent
+
+
+def test_a_closed_batch_stops_retrying(make: Any, fake: FakeOpenAI, seed_docs: list[Document]) -> None:
+    fake.fail_500 = 1000
+    runner = make(cache=False, retries=1000, backoff_s=0.02, max_backoff_s=0.02)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def extract() -> None:
+        try:
+            runner._extract(seed_docs[0].input(), stop)
+        except Exception as e:
+            errors.append(e)
+
+    worker = threading.Thread(target=extract)
+    worker.start()
+    time.sleep(0.2)
+    stop.set()
+    worker.join(timeout=1.0)
+    assert not worker.is_alive()
+    sent = len(fake.requests)
+    assert 1 < sent < 1000 and len(errors) == 1
+    time.sleep(0.1)
+    assert len(fake.requests) == sent
 
 
 def test_missing_key_for_openai_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
