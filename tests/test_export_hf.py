@@ -260,8 +260,10 @@ def test_a_scores_json_becomes_the_card_tables(kept: tuple[Document, ...], tmp_p
     assert rows["micro"] == (14 / 22, 12 / 19, 12 / 19, 10 / 16, 10 / 16, 14 / 22, 14 / 22)
     assert rows["macro"] == (0.5,) * 7
     assert [label for label, _ in subsets.rows] == ["challenge / en", "challenge / fr"]
-    # change-only: found in en, missed in fr; it has no value, so value and unit have nothing to find
-    assert dict(tags.rows)["`change-only`"] == (2 / 3, 1.0, 1.0, 2 / 3, 2 / 3, 2 / 3, 2 / 3)
+    # per tag, recall: change-only is found in en, missed in fr; it has no value, so value and unit have
+    # nothing to find (no figure rather than a vacuous 1)
+    assert dict(tags.rows)["`change-only`"] == (0.5, None, None, 0.5, 0.5, 0.5, 0.5)
+    assert "Baseline recall per tag" in tags.caption
     assert "signature `claimbench:" in main.caption
     wrapped = tmp_path / "agreement.json"
     wrapped.write_text(
