@@ -525,6 +525,8 @@ def compare_cmd(
 
     if fmt not in ("table", "json"):
         raise fail(f"--format must be table or json, not {fmt!r}")
+    if limit < 0:
+        raise fail(f"--limit must be at least 0, not {limit}")
     config = _board_config(bootstrap, seed)
     try:
         comparison = compare(load_one(run_a, gold, config), load_one(run_b, gold, config))
@@ -533,7 +535,7 @@ def compare_cmd(
     if fmt == "json":
         typer.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
     else:
-        print_comparison(comparison, console_for_output(), max(limit, 0))
+        print_comparison(comparison, console_for_output(), limit)
 
 
 @app.command("report")
@@ -550,8 +552,10 @@ def report_cmd(
 
     if fmt not in ("table", "json"):
         raise fail(f"--format must be table or json, not {fmt!r}")
+    if worst < 0:
+        raise fail(f"--worst must be at least 0, not {worst}")
     try:
-        report = error_report(load_one(run, gold, _board_config(1000, 12345)), max(worst, 0))
+        report = error_report(load_one(run, gold, _board_config(1000, 12345)), worst)
     except BoardError as e:
         raise fail(str(e)) from None
     if fmt == "json":

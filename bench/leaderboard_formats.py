@@ -89,7 +89,9 @@ def notes(board: Leaderboard) -> list[str]:
 
 
 def _md_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """A string safe in one Markdown table cell: no pipes, no HTML, no line breaks."""
+    flat = " ".join(s.split()) if any(c in s for c in "\r\n\t") else s
+    return flat.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]], right_from: int = 1) -> list[str]:

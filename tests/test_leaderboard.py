@@ -209,6 +209,13 @@ def test_html_escapes_every_run_string(cases: Cases) -> None:
     assert re.search(r"https?://", page.replace("http://www.w3.org/2000/svg", "")) is None  # no network
 
 
+def test_markdown_keeps_one_row_per_run_whatever_its_name(cases: Cases) -> None:
+    odd = replace(cases.weak_a, run=replace(cases.weak_a.run, name="two\nlines | piped"))
+    md = render(build([cases.perfect, odd]), "md")
+    row = next(line for line in md.splitlines() if "two lines" in line)
+    assert "two lines \\| piped" in row and row.startswith("| ") and row.endswith(" |")
+
+
 # ---- run directories and the CLI --------------------------------------------------------------------------
 
 
@@ -374,6 +381,10 @@ def test_report_cli(runs: dict[str, Path]) -> None:
     assert len(data["worst_documents"]) == 10
     r = cli.invoke(app, ["report", str(runs["file"]), "--format", "html"])
     assert r.exit_code == 2 and "--format must be table or json" in r.output
+    r = cli.invoke(app, ["report", str(runs["file"]), "--worst", "-1"])
+    assert r.exit_code == 2 and r.output == "error: --worst must be at least 0, not -1\n"
+    r = cli.invoke(app, ["compare", str(runs["file"]), str(runs["base"]), "--limit", "-1"])
+    assert r.exit_code == 2 and r.output == "error: --limit must be at least 0, not -1\n"
 
 
 def test_notes_name_unsupported_documents_and_an_empty_board(cases: Cases) -> None:
