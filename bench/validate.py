@@ -367,6 +367,10 @@ def prediction_problems(rec: Any, known_doc_ids: frozenset[str] | None = None) -
     out = []
     if known_doc_ids is not None and rec["doc_id"] not in known_doc_ids:
         out.append(("/doc_id", f"unknown doc_id {rec['doc_id']!r}: not in the gold"))
+    for i, c in enumerate(rec["claims"]):
+        ev = c.get("evidence")
+        if ev and "start" in ev and "end" in ev and ev["end"] < ev["start"]:
+            out.append((f"/claims/{i}/evidence/end", f"{ev['end']} is before start {ev['start']}"))
     return out
 
 

@@ -250,6 +250,18 @@ def test_an_overlong_line_is_skipped_without_being_read_whole(tmp_path: Path) ->
     assert lines[2][1] == ok.replace('"a"', '"b"')
 
 
+def test_prediction_evidence_ending_before_it_starts_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    claims = [
+        {"value": 1, "evidence": {"start": 5, "end": 9}},
+        {"value": 2, "evidence": {"start": 5, "end": 2}},
+    ]
+    path.write_text(json.dumps({"doc_id": "x", "claims": claims}) + "\n", encoding="utf-8")
+    assert [p.located() for p in validate_predictions_file(path)[1]] == [
+        f"{path}:1: /claims/1/evidence/end: 2 is before start 5"
+    ]
+
+
 def test_prediction_file_errors_are_located(tmp_path: Path) -> None:
     good = {"doc_id": "xinhua-shenzhen-industries-2024.en", "claims": [{"value": "1,73 million"}]}
     path = _write_lines(
