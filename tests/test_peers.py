@@ -216,7 +216,7 @@ def test_quantulum3_training_failure_is_one_line(monkeypatch: pytest.MonkeyPatch
 def test_versions_carry_the_library_version() -> None:
     assert quantulum.Quantulum3Runner.version == f"1+quantulum3-{version('quantulum3')}"
     assert recognizers.RecognizersRunner.version == (
-        f"1+recognizers-text-suite-{version('recognizers-text-suite')}"
+        f"2+recognizers-text-suite-{version('recognizers-text-suite')}"
     )
 
 

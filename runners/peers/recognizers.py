@@ -69,7 +69,7 @@ def found_of(kind: Kind, result: Any, lang: Lang) -> Found:
 
 class RecognizersRunner(BaseRunner):
     name: ClassVar[str] = "recognizers"
-    version: ClassVar[str] = f"1+recognizers-text-suite-{dist_version('recognizers-text-suite')}"
+    version: ClassVar[str] = f"2+recognizers-text-suite-{dist_version('recognizers-text-suite')}"
     description: ClassVar[str] = (
         "Peer: Microsoft Recognizers-Text numbers, percentages, currencies (extra: peers)"
     )
