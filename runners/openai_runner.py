@@ -197,8 +197,10 @@ class OpenAIRunner(BaseRunner):
     @property
     def batch_size(self) -> int:
         """Documents the run loop hands to extract_batch at once (``claimbench run openai`` without
-        --workers): a few rounds of max_concurrency, so one slow answer holds back little."""
-        return 4 * self.config.max_concurrency
+        --workers): all of them. The batch form streams (each answer is written as soon as it and the ones
+        before it are in, and stopping cancels the rest), so chunks would only add a wait for the slowest
+        answer at every chunk's end."""
+        return 1 << 30
 
     def extract_batch(
         self, documents: Sequence[InputDocument]

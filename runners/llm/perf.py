@@ -79,14 +79,15 @@ def throughput(
             cache=False,
             auth_env="CLAIMBENCH_PERF_NO_KEY",
         )
-        for label in ("run_loop", "runner_batch"):
+        # run_loop: `claimbench run openai` as it runs by default (the run loop feeding the runner's
+        # streaming batch form); run_loop_workers: with --workers N (a thread per document);
+        # runner_batch: the runner's batch form alone, without the run loop's writing
+        for label, workers in (("run_loop", 1), ("run_loop_workers", concurrency), ("runner_batch", 0)):
             runner = OpenAIRunner(config)
             c0, t0 = time.process_time(), time.perf_counter()
-            if label == "run_loop":
-                result = run(
-                    runner, GoldSet(docs, "perf"), Path(tmp) / "run", options=RunOptions(workers=concurrency)
-                )
-                ok = result.ok
+            if workers:
+                gold = GoldSet(docs, "perf")
+                ok = run(runner, gold, Path(tmp) / label, options=RunOptions(workers=workers)).ok
             else:
                 outs = runner.extract_batch([d.input() for d in docs])
                 ok = sum(isinstance(o, list) for o in outs)
