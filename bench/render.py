@@ -78,22 +78,27 @@ def subset_table(report: ScoreReport) -> Table:
 
 
 def tag_table(report: ScoreReport) -> Table:
-    """Per tag (phenomenon): gold claims, located recall and value F1 per language."""
-    t = Table(title="per tag (tagged gold claims and the predictions aligned to them)", title_justify="left")
+    """Per tag (phenomenon), per language: gold claims, and the recall of located claims, values and
+    periods (a prediction cannot be attributed to a tag, so there is no precision per tag; "-" where the
+    tagged claims have nothing to find)."""
+    t = Table(
+        title="per tag (recall over the gold claims with the tag; no precision per tag)", title_justify="left"
+    )
     t.add_column("tag", no_wrap=True)
-    located, value = ROWS.index("claim_located"), ROWS.index("value")
+    rows = {name: ROWS.index(name) for name in ("claim_located", "value", "period")}
     for lang in report.langs:
         t.add_column(f"{lang} claims", justify="right")
-        t.add_column(f"{lang} located R", justify="right")
-        t.add_column(f"{lang} value F1", justify="right")
+        for name in ("located", "value", "period"):
+            t.add_column(f"{lang} {name}", justify="right")
     for tag, by in sorted(report.per_tag.items()):
         cells = []
         for lang in report.langs:
-            if lang in by:
-                c = by[lang][located]
-                cells += [str(c.tp + c.fn), f"{c.recall:.3f}", f"{by[lang][value].f1:.3f}"]
-            else:
-                cells += ["-", "-", "-"]
+            if lang not in by:
+                cells += ["-"] * 4
+                continue
+            counts = [by[lang][i] for i in rows.values()]
+            cells.append(str(counts[0].tp + counts[0].fn))
+            cells += [f"{c.recall:.3f}" if c.tp + c.fn else "-" for c in counts]
         t.add_row(tag, *cells)
     return t
 
