@@ -7,7 +7,7 @@ Format (parts in this order, ``key:value`` joined by ``|``)::
     value:rtol1e-6|yoy:atol1e-6|metric:tokf1-0.5|norm:on-v1|boot:1000-12345
 
 ``norm`` is ``on-v<NORMALIZER_VERSION>`` or ``off`` (--strict: only canonical forms count); ``boot`` is
-``<resamples>-<seed>`` or ``off``.
+``<resamples>-<seed>`` (then ``-ci<level>`` when the intervals' confidence is not 95%) or ``off``.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class Signature:
     normalizer: str | None  # normalizer version, None in strict mode
     bootstrap: int
     seed: int
+    confidence: float = 0.95
 
     def parts(self) -> dict[str, str]:
         """The signature's parts, in order, as strings."""
@@ -59,8 +60,11 @@ class Signature:
             "yoy": f"atol{fmt_number(self.yoy_atol)}",
             "metric": f"tokf1-{fmt_number(self.metric_threshold)}",
             "norm": "off" if self.normalizer is None else f"on-v{self.normalizer}",
-            "boot": f"{self.bootstrap}-{self.seed}" if self.bootstrap else "off",
+            "boot": f"{self.bootstrap}-{self.seed}{self._level()}" if self.bootstrap else "off",
         }
+
+    def _level(self) -> str:
+        return "" if self.confidence == 0.95 else f"-ci{fmt_number(round(100 * self.confidence, 6))}"
 
     def __str__(self) -> str:
         return "|".join(f"{k}:{v}" for k, v in self.parts().items())
@@ -84,4 +88,5 @@ def signature_for(docs: Sequence[Document], langs: Sequence[str], config: ScoreC
         normalizer=None if config.strict else str(normalize.NORMALIZER_VERSION),
         bootstrap=config.bootstrap,
         seed=config.seed,
+        confidence=config.confidence,
     )

@@ -41,6 +41,8 @@ def test_signature_names_every_knob(seed_pair_dir: Path) -> None:
         f"claimbench:0.1.0|schema:1.0.0|gold:{gold.content_hash}|lang:fr|split:test|align:hungarian-min3|"
         "value:rtol0.0001|yoy:atol0.05|metric:tokf1-0.6|norm:off|boot:off"
     )
+    ninety = str(score(gold, [], ScoreConfig(bootstrap=50, seed=7, confidence=0.9)).signature)
+    assert ninety.endswith("|boot:50-7-ci90")  # the intervals' level, when it is not the default 95%
 
 
 def test_gold_hash_changes_with_the_gold(seed_pair_dir: Path) -> None:
