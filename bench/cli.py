@@ -373,7 +373,7 @@ def score_cmd(
         config = ScoreConfig(strict=strict, bootstrap=bootstrap, seed=seed)
         req = ScoreRequest(predictions, gold, lang, split, config, fail_on_invalid)
         outcome = run_score(req)
-        test = compare_runs(req, outcome, compare) if compare is not None else None
+        test, base_problems = compare_runs(req, outcome, compare) if compare is not None else (None, ())
     except ScoreError as e:
         raise fail(str(e), e.code) from None
     except ValueError as e:
@@ -384,6 +384,14 @@ def score_cmd(
         typer.echo(f"invalid: ... and {len(outcome.problems) - 20} more (see --out)", err=True)
     render_report(outcome.report)
     scores = outcome.report.to_json()
+    if base_problems:
+        first = base_problems[0].located()
+        typer.echo(
+            f"warning: {len({p.line for p in base_problems})} invalid lines in the baseline {compare}, "
+            "scored as empty; "
+            f"first: {first}",
+            err=True,
+        )
     if test is not None and compare is not None:
         typer.echo(
             f"paired bootstrap against {compare}: headline {test.a:.3f} -> {test.b:.3f} "

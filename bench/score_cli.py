@@ -89,13 +89,17 @@ def run_score(req: ScoreRequest) -> ScoreOutcome:
     return ScoreOutcome(summarize(ev), ev, preds.problems)
 
 
-def compare_runs(req: ScoreRequest, outcome: ScoreOutcome, baseline: Path) -> PairedTest:
+def compare_runs(
+    req: ScoreRequest, outcome: ScoreOutcome, baseline: Path
+) -> tuple[PairedTest, tuple[Problem, ...]]:
     """Paired bootstrap test of the scored predictions against a baseline predictions file on the same
-    gold selection and configuration (headline statistic; the baseline's invalid lines score as empty)."""
+    gold selection and configuration (headline statistic), and the baseline's invalid lines (they score as
+    empty: the caller says so)."""
     gold, chosen = select_gold(ScoreRequest(baseline, req.gold, req.langs, req.splits, req.config))
-    base = evaluate(chosen.documents, read_predictions(baseline, gold, chosen), req.config)
+    preds = read_predictions(baseline, gold, chosen)
+    base = evaluate(chosen.documents, preds, req.config)
     n = req.config.bootstrap or 1000
-    return paired_test(base, outcome.evaluation, "headline", n=n, seed=req.config.seed)
+    return paired_test(base, outcome.evaluation, "headline", n=n, seed=req.config.seed), preds.problems
 
 
 def comparison_json(test: PairedTest, baseline: Path) -> dict[str, object]:

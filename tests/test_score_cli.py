@@ -217,6 +217,11 @@ def test_compare_runs_a_paired_test(seed_pair_dir: Path, work: Path) -> None:
     assert j["comparison"]["difference"] == 1.0 and j["comparison"]["p_value"] == pytest.approx(1 / 101)
     r = invoke(str(good), "--gold", str(seed_pair_dir), "--compare", str(work / "nope.jsonl"))
     assert r.exit_code == 2 and "nope.jsonl: no such file" in r.stderr
+    broken = write(work / "broken.jsonl", ["{not json", '{"doc_id": 3}'])
+    r = invoke(str(good), "--gold", str(seed_pair_dir), "--compare", str(broken), "--bootstrap", "10")
+    assert r.exit_code == 0 and "paired bootstrap against" in r.stdout
+    warning = f"warning: 2 invalid lines in the baseline {broken}, scored as empty; first: {broken}:1:"
+    assert warning in r.stderr
 
 
 def test_missing_file_with_fail_on_invalid_is_a_usage_error(seed_pair_dir: Path, work: Path) -> None:
