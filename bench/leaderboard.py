@@ -239,7 +239,10 @@ def build(scored: Sequence[ScoredRun], alpha: float = ALPHA) -> Leaderboard:
         if reason is not None:
             excluded.append(Excluded(s.run, reason))
         elif str(s.report.signature) != ref:
-            excluded.append(Excluded(s.run, signature_difference(s.report.signature.parts(), ref_parts)))
+            reason = signature_difference(s.report.signature.parts(), ref_parts)
+            if s.run.shard is not None:
+                reason += f" (shard {s.run.shard} of the documents: join the shards with claimbench merge)"
+            excluded.append(Excluded(s.run, reason))
         else:
             ranked.append(s)
     ranked.sort(key=lambda s: (-s.report.headline, s.run.name, s.run.label))

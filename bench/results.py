@@ -45,6 +45,8 @@ class RunInfo:
     failed: int
     unsupported: int = 0
     """Documents in a language the runner does not support (scored as empty predictions)."""
+    shard: str | None = None
+    """``I/N`` for a run made with --shard (one block of the documents), else None."""
 
     @property
     def label(self) -> str:
@@ -78,7 +80,13 @@ class RunInfo:
             processed=processed,
             failed=int(docs.get("failed", 0)),
             unsupported=int(docs.get("unsupported", 0)),
+            shard=_shard_label(data),
         )
+
+
+def _shard_label(data: dict[str, Any]) -> str | None:
+    shard = (data.get("selection") or {}).get("shard")
+    return f"{shard['index']}/{shard['count']}" if isinstance(shard, dict) else None
 
 
 @dataclass(frozen=True)

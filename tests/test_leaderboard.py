@@ -112,6 +112,9 @@ def test_different_bootstrap_config_is_excluded_with_the_boot_part(cases: Cases)
     assert [(x.run.name, x.reason) for x in board.excluded] == [
         ("other", "boot:200-12345 vs boot:1000-12345")
     ]
+    shard = replace(other, run=replace(other.run, name="part", shard="1/3"))
+    (excluded,) = build([cases.perfect, cases.weak_a, shard]).excluded
+    assert excluded.reason.endswith("(shard 1/3 of the documents: join the shards with claimbench merge)")
 
 
 def test_run_made_on_other_texts_or_documents_is_excluded(cases: Cases) -> None:
