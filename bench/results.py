@@ -50,8 +50,10 @@ class RunInfo:
 
     @property
     def label(self) -> str:
-        """The run directory's name (runner-confighash): unique in a folder of runs."""
-        return Path(self.path).name
+        """The run directory's name with its folder's (``runs/baseline-<hash>-<inputs>``): tells apart runs
+        of the same runner and settings kept in different folders."""
+        path = Path(self.path)
+        return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
     @property
     def docs_per_s(self) -> float | None:

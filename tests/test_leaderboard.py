@@ -277,7 +277,7 @@ def test_leaderboard_done_when(runs: dict[str, Path], tmp_path: Path) -> None:
     assert data["rows"][1]["p_vs_above"] < 0.05
     assert data["rows"][0]["headline"]["value"] > data["rows"][1]["headline"]["value"]
     (ex,) = data["excluded"]
-    assert ex["run"] == "baseline-en-only"
+    assert ex["run"] == "runs/baseline-en-only"
     assert "lang:en vs lang:en+fr" in ex["reason"]
     assert data["signature"].startswith("claimbench:") and data["gold"] in data["signature"]
     assert data["rows"][0]["docs_per_s"] > 0 and data["rows"][0]["total_s"] > 0
@@ -295,7 +295,7 @@ def test_leaderboard_done_when(runs: dict[str, Path], tmp_path: Path) -> None:
     table = out["table"].read_text(encoding="utf-8")
     assert (
         "claimbench leaderboard" in table
-        and f"excluded: baseline {version['baseline']} (baseline-en-only)" in table
+        and f"excluded: baseline {version['baseline']} (runs/baseline-en-only)" in table
     )
     page = out["html"].read_text(encoding="utf-8")
     assert f'<code id="gold">{data["gold"]}</code>' in page and data["signature"] in page
