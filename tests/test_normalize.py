@@ -621,6 +621,12 @@ YOY_CASES: list[tuple[str | float | int | None, str | None, Lang | None, tuple[f
     ("25", "pb", "fr", (0.25, "pp")),
     ("n/a", None, "en", (None, None)),
     (None, "percent", "en", (None, None)),
+    # a yoy_unit given but unreadable leaves the unit unknown rather than "percent"; a unit written with
+    # the number still wins, and a blank yoy_unit is no yoy_unit
+    ("3.1", "furlongs", "en", (3.1, None)),
+    (3.1, "furlongs", "en", (3.1, None)),
+    ("3.1 %", "furlongs", "en", (3.1, "percent")),
+    ("3.1", "  ", "en", (3.1, "percent")),
 ]
 
 

@@ -15,7 +15,8 @@ Rules:
 - The unit written with the number wins: ``%``/``percent``/``pour cent`` -> percent; ``points``,
   ``percentage points``, ``points de pourcentage``, ``pp`` -> pp (a year-on-year change in points is a
   change of a rate); a currency or other unit -> that code (an absolute change, ``$3bn`` -> (3e9, USD)).
-  Otherwise the given yoy_unit, normalized; otherwise percent (the usual meaning of a bare YoY figure).
+  Otherwise the given yoy_unit, normalized (a given yoy_unit that cannot be read leaves the unit None);
+  otherwise percent (the usual meaning of a bare YoY figure).
 - A change in basis points (``25 basis points``, ``25bp``, ``-50 bps``, ``25 points de base``, or a
   yoy_unit saying so) is that number / 100 in pp: ``up 25 basis points`` -> (0.25, pp).
 - A year is never the change: a four-digit 1900-2099 integer written without sign, separator, scale or
@@ -120,13 +121,15 @@ def normalize_yoy(
         given = "pp"
     if given == "points":
         given = "pp"
+    # a yoy_unit the runner gave but that cannot be read leaves the unit unknown, never "percent"
+    fallback = None if _filled(unit) and given is None and not bp_given else "percent"
     if value is None or isinstance(value, bool):
         return None, None
     if isinstance(value, (int, float)):
         number = parse_number(value)
         if number is None:
             return None, None
-        return (number / 100, "pp") if bp_given else (number, given or "percent")
+        return (number / 100, "pp") if bp_given else (number, given or fallback)
     value = spaced_sign(value.strip())
     accounting = accounting_negative(value)
     if accounting is not None:
@@ -141,7 +144,7 @@ def normalize_yoy(
         number = parse_number(value, lang)
         if number is None:
             return None, None
-        return (number / 100, "pp") if bp_given else (number, given or "percent")
+        return (number / 100, "pp") if bp_given else (number, given or fallback)
     match = found[0]
     number = match.value
     folded = fold(value)
@@ -155,7 +158,11 @@ def normalize_yoy(
     if bp_given or _BASIS_POINTS.match(folded, match.end):
         return number / 100, "pp"
     written = _unit_written(value, match.start, match.end, lang)
-    return number, written or given or "percent"
+    return number, written or given or fallback
+
+
+def _filled(unit: object) -> bool:
+    return isinstance(unit, str) and bool(unit.strip())
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
