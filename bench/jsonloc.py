@@ -115,7 +115,10 @@ def parse_json(path: Path, text: str, line_offset: int = 0, unique_keys: bool = 
     try:
         data = loads_strict(text) if not unique_keys else _loads_marking(text)
     except json.JSONDecodeError as e:
-        raise InputError(path, f"invalid JSON: {e.msg} (column {e.colno})", e.lineno + line_offset) from None
+        cut = " (the text ends early: cut short?)" if e.pos >= len(text.rstrip()) else ""
+        raise InputError(
+            path, f"invalid JSON: {e.msg} (column {e.colno}){cut}", e.lineno + line_offset
+        ) from None
     except RecursionError:
         raise InputError(path, "invalid JSON: nested too deeply", line_offset + 1) from None
     except ValueError:  # a non-finite number: parse again to find where
@@ -206,7 +209,7 @@ def iter_jsonl_lines(
                 yield lineno, InputError(path, f"not valid UTF-8 (offset {e.start} in the line)", lineno)
                 continue
             if line.strip():
-                yield lineno, line
+                yield lineno, line.rstrip("\r\n")  # an error at its end stays on this line
 
 
 def _size(n: int) -> str:

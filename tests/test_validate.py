@@ -247,7 +247,7 @@ def test_an_overlong_line_is_skipped_without_being_read_whole(tmp_path: Path) ->
         isinstance(lines[1][1], InputError)
         and lines[1][1].located() == f"{path}:2: line longer than 1000 bytes"
     )
-    assert lines[2][1] == ok.replace('"a"', '"b"')
+    assert lines[2][1] == ok.replace('"a"', '"b"').rstrip("\n")  # lines come without their line break
 
 
 def test_prediction_evidence_ending_before_it_starts_is_located(tmp_path: Path) -> None:
@@ -259,6 +259,15 @@ def test_prediction_evidence_ending_before_it_starts_is_located(tmp_path: Path) 
     path.write_text(json.dumps({"doc_id": "x", "claims": claims}) + "\n", encoding="utf-8")
     assert [p.located() for p in validate_predictions_file(path)[1]] == [
         f"{path}:1: /claims/1/evidence/end: 2 is before start 5"
+    ]
+
+
+def test_a_line_cut_short_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"doc_id": "x", "claims": []}\n{"doc_id": "y", "claims": [\n{"doc_id": "z"]}\n', "utf-8")
+    assert [p.located() for p in validate_predictions_file(path)[1]] == [
+        f"{path}:2: /: invalid JSON: Expecting value (column 28) (the text ends early: cut short?)",
+        f"{path}:3: /: invalid JSON: Expecting ',' delimiter (column 15)",
     ]
 
 
