@@ -15,19 +15,26 @@ lists of runners.baseline_rules. For each document:
    units: currencies, percent, pp, index points, physical units, counted nouns).
 4. A number preceded by a word of change (``up``, ``a surge of``, ``hausse de``; not ``fell to``, which
    gives the new level), followed by a comparative (``8.4% more than``, ``5 800 de moins qu'``) or directly
-   followed by a year-on-year marker is a change. It is a year-on-year change when the sentence holds a
-   YoY marker (``year on year``, ``from a year earlier``, ``en glissement annuel``, ``sur un an``, ``soit
-   une augmentation annuelle de``...) or compares with a period one year before the figure's (``up 2.3%
-   from 2018`` for a 2019 figure); otherwise it is a non-YoY change, which is not a claim. A non-percent
-   amount is a change only after a change word and ``by``/``de`` (``rose by $3bn``) or a comparative. A
-   YoY change is attached to the nearest value of the sentence (preferring the one before it); with no
-   value it is a change-only claim.
+   followed by a year-on-year marker is a change; a rate brought to a level (``slowed to 2.1% year on
+   year``, ``à 2,1 % sur un an``) is a level, and a change word before a colon does not reach past it. It is
+   a year-on-year change when the sentence holds a YoY marker (``year on year``, ``from a year earlier``,
+   ``en glissement annuel``, ``sur un an``, ``soit une augmentation annuelle de``...) or compares with a
+   period one year before the figure's (``up 2.3% from 2018`` for a 2019 figure), unless the change names
+   its own other base before the next number (``rose 0.8% in March from February``, ``from the previous
+   month``, ``on the day``); otherwise it is a non-YoY change, which is not a claim. A non-percent amount is
+   a change only after a change word and ``by``/``de`` (``rose by $3bn``) or a comparative. A YoY change is
+   attached to the nearest value of its clause (preferring the one before it; ``;``, ``while``,
+   ``whereas``, ``tandis que``, ``alors que`` followed by a new subject start a clause); with no value it is
+   a change-only claim.
 5. A money amount in parentheses right after another value (``(about 2.32 billion U.S. dollars)``) is a
    conversion, and ``, or 4%``/``, soit 4 %`` after a value a restatement: neither is a claim of its own.
    Two values joined by a dash/``to``/``and`` with the same unit are one range claim. A level given as a
    comparison base (``from 7.4% in July``, ``after 3.4%``, ``contre 4,6 % un an plus tôt``, ``against
    162.1 billion in the same period of 2023``) is a claim of its own, for the period written after it or
    the sentence's period moved to the year given; a base with no unit takes the previous figure's unit.
+   A base whose nearest earlier figure of its unit is a change restates that change for another period
+   (``rose 2.4% in May from a year earlier, after 2.1% in April``, ``following``, ``compared with``,
+   ``contre``): a change of the same kind (YoY or not), direction and metric, never attached to a value.
 6. Qualifier from the words just before the number: ``more than``/``surpassed``/``plus de``/``dépassé`` ->
    lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
 7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
@@ -35,10 +42,11 @@ lists of runners.baseline_rules. For each document:
    (``from April 2021``) and phrases that date a record (``its highest since 1992``); none -> the period of
    the previous dated figure of the same paragraph (newswire dates a paragraph once), else null.
 8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
-   (``the output value of Shenzhen's AI industry``), past appositions (``The company, founded in 1990,``),
-   without determiners, period phrases, counts or trailing words like ``record``/``total``; what the unit
-   counts when the text says so (``318,000 tonnes of crude steel`` -> ``crude steel``); the counted noun
-   after the number when the clause belongs to an earlier figure (``including 18,500 electric models``).
+   (``the output value of Shenzhen's AI industry``), past appositions (``The company, founded in 1990,``)
+   and the verb group (``a dégagé un bénéfice net`` -> ``bénéfice net``), without determiners, period
+   phrases, counts or trailing words like ``record``/``total``; what the unit counts when the text says so
+   (``318,000 tonnes of crude steel`` -> ``crude steel``); the counted noun after the number when the
+   clause belongs to an earlier figure (``including 18,500 electric models``).
 9. Evidence: from the metric (or the number) to the end of the last piece of the claim (unit, YoY change
    and its marker).
 """
@@ -84,7 +92,7 @@ class BaselineRunner(BaseRunner):
     """Rule-based EN/FR extractor over the shared normalizers (rules in the module docstring)."""
 
     name: ClassVar[str] = "baseline"
-    version: ClassVar[str] = f"1+norm{NORMALIZER_VERSION}"
+    version: ClassVar[str] = f"2+norm{NORMALIZER_VERSION}"
     """Its rules' version, then that of the normalizers it is built on: either changing starts a new run."""
     description: ClassVar[str] = (
         "Rule-based bilingual baseline (numbers, units, periods, YoY cues); no network"
@@ -170,6 +178,7 @@ class _Mention:
     base_year: int | None = None  # its year when the text gives it as "the same period of 2023"
     year_back: bool = False  # its period is the one a year before the other figure's ("a year earlier")
     own_period: PeriodMatch | None = None  # the period written right after it ("from 7.4% in July")
+    restates: _Mention | None = None  # the change a comparison base restates for another period
 
 
 def _sentence_claims(
@@ -200,15 +209,21 @@ def _sentence_claims(
         all_periods=tuple(found),
     )
     phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
+    candidates = [
+        n
+        for n in numbers
+        if not _inside_any(n.start, n.end, sent.period_spans) and not _inside_any(n.start, n.end, phones)
+    ]
     mentions: list[_Mention] = []
     prev_end = 0
-    for n in numbers:
-        if _inside_any(n.start, n.end, sent.period_spans) or _inside_any(n.start, n.end, phones):
-            continue
-        mention = _mention(sent, n.start, n.end, n.value, n.text, prev_end, cfg)
+    for i, n in enumerate(candidates):
+        stop = candidates[i + 1].start if i + 1 < len(candidates) else len(s)
+        mention = _mention(sent, n.start, n.end, n.value, n.text, prev_end, stop, cfg)
         if mention is None:
             continue
         mention = _restated(sent, mention, mentions)
+        if mention.base:
+            mention = _restating_change(sent, mention, mentions)
         if mention.unit is None and mentions and mentions[-1].kind == "value":  # "against 162.1 billion"
             mention = replace(mention, unit=mentions[-1].unit)
         mentions.append(mention)
@@ -229,9 +244,17 @@ def _may_be_quantity(
 
 
 def _mention(
-    sent: Sentence, start: int, end: int, value: float, text: str, prev_end: int, cfg: BaselineConfig
+    sent: Sentence,
+    start: int,
+    end: int,
+    value: float,
+    text: str,
+    prev_end: int,
+    stop: int,
+    cfg: BaselineConfig,
 ) -> _Mention | None:
-    """Classify one number of a sentence, or None when it is not a quantity at all."""
+    """Classify one number of a sentence (stop: where the next number starts), or None when it is not a
+    quantity at all."""
     s, folded = sent.text, sent.folded
     if R.DURATION_AFTER.match(folded, end) or R.AGE_BEFORE.search(folded, max(0, start - 25), start):
         return None
@@ -274,13 +297,14 @@ def _mention(
     )
     less = comparative is not None and (marker_after or compared) and comparative.group("cmp") in R.LESS
     if unit in ("percent", "pp", "points"):
-        cue = R.CHANGE_WORD.search(_last_words(window, 6)) and not R.LEVEL_LINK.search(window)
-        is_change = bool(cue) or marker_after or compared
+        clause = re.split(r"[:;]", window)[-1]  # "Punctuality improved: 81% of flights": no change
+        cue = R.CHANGE_WORD.search(_last_words(clause, 6)) and not R.LEVEL_LINK.search(window)
+        is_change = (bool(cue) or marker_after or compared) and not _level_to(s, left, window)
     else:
         is_change = bool(R.CHANGE_BY.search(window)) or marker_after or compared
     kind: Kind = "value"
     if is_change:
-        yoy = (sent.markers or sent.dated_yoy) and not R.NON_YOY_AFTER.match(folded, right)
+        yoy = (sent.markers or sent.dated_yoy) and not _own_non_yoy_base(sent, start, right, stop)
         kind = "yoy" if yoy else "skip"
     if kind == "yoy" and (less or is_decrease(_last_words(window, 6))) and value > 0:
         value = -value
@@ -301,6 +325,50 @@ def _base_mention(
         return replace(mention, base_year=int(same.group("y")))
     own = next((p for p in sent.all_periods if right <= p.start <= _skip_words(sent.folded, right)), None)
     return replace(mention, own_period=own)
+
+
+def _level_to(s: str, left: int, window: str) -> bool:
+    """A rate brought to a level ("slowed to 2.1% year on year", "a ralenti à 2,1 % sur un an"): a level,
+    the YoY marker saying what kind of rate it is. The English article "a" is no link ("a 4% rise")."""
+    link = R.LEVEL_LINK.search(window)
+    if link is None:
+        return False
+    word = s[left - len(window) + link.start() : left].split()[0].lower()
+    return word != "a"
+
+
+def _own_non_yoy_base(sent: Sentence, left: int, right: int, stop: int) -> bool:
+    """A change that names its own base, other than a year back, between it and the next number (or a
+    ``;``), with no YoY marker there: "rose 0.8% in September from August", "fell 0.5% from the previous
+    month", "up 2.9% on the day". Such a change is not year on year, whatever else the sentence says."""
+    if R.NON_YOY_AFTER.match(sent.folded, right):
+        return True
+    semicolon = sent.folded.find(";", right, stop)
+    stop = semicolon if semicolon >= 0 else stop
+    if any(right <= a < stop for a, _ in sent.markers):
+        return False
+    if R.NON_YOY_AFTER.search(sent.folded, right, stop):
+        return True
+    bases = [p for p in sent.all_periods if right <= p.start < stop and _base_period(sent.folded, p)]
+    if not bases:
+        return False
+    own = _nearest_period(left, right, sent.periods)
+    return own is not None and any(p.period != _shift_years(own, -1) for p in bases)
+
+
+def _restating_change(sent: Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
+    """A comparison base whose nearest earlier figure of its unit is a change restates that change for
+    another period ("rose 2.4% in May from a year earlier, after 2.1% in April", "contre 0,9 % en août"):
+    a change of the same kind (YoY or not), unit, direction and metric; otherwise it stays a level."""
+    if m.unit is None:
+        restated = earlier[-1] if earlier else None
+    else:
+        restated = next((e for e in reversed(earlier) if e.unit == m.unit), None)
+    if restated is None or restated.kind == "value":
+        return m
+    value = -m.value if restated.value < 0 < m.value else m.value
+    root = restated.restates or restated
+    return replace(m, kind=restated.kind, unit=restated.unit, value=value, restates=root)
 
 
 def _skip_words(folded: str, pos: int) -> int:
@@ -359,7 +427,7 @@ def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
     yoys: dict[int, _Mention] = {}
     orphans: list[_Mention] = []
     for y in (m for m in mentions if m.kind == "yoy"):
-        target = _nearest_value(y, [a for a, _ in merged], set(yoys))
+        target = None if y.base else _nearest_value(sent, y, [a for a, _ in merged], set(yoys))
         if target is None:
             orphans.append(y)
         else:
@@ -370,7 +438,8 @@ def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
         return [spans[id(o)] for o in mentions if o is not x and spans[id(o)][1] <= x.left]
 
     claims = [_claim(sent, m, high, yoys.get(i), before(m), values) for i, (m, high) in enumerate(merged)]
-    claims += [_change_only(sent, y, before(y)) for y in orphans]
+    owned = _owned_periods(mentions)
+    claims += [_change_only(sent, y, before(y), owned) for y in orphans]
     claims.sort(key=lambda c: c[0])
     return [c for _, c in claims]
 
@@ -382,12 +451,30 @@ def _span(sent: Sentence, m: _Mention) -> Span:
     return min(_change_word_start(sent.folded, m), m.left), _marker_end(m, sent.markers)
 
 
-def _nearest_value(y: _Mention, values: list[_Mention], taken: set[int]) -> int | None:
-    before = [i for i, v in enumerate(values) if v.right <= y.left and i not in taken]
+def _nearest_value(sent: Sentence, y: _Mention, values: list[_Mention], taken: set[int]) -> int | None:
+    """The value a YoY change belongs to: the nearest free one of its clause, preferring one before it."""
+    before = [
+        i
+        for i, v in enumerate(values)
+        if v.right <= y.left and i not in taken and not _clause_split(sent.folded, v.right, y.left)
+    ]
     if before:
         return before[-1]
-    after = [i for i, v in enumerate(values) if v.left >= y.right and i not in taken]
+    after = [
+        i
+        for i, v in enumerate(values)
+        if v.left >= y.right and i not in taken and not _clause_split(sent.folded, y.right, v.left)
+    ]
     return after[0] if after else None
+
+
+def _clause_split(folded: str, a: int, b: int) -> bool:
+    """Between a and b a new clause with its own subject starts (", while exports", "; les
+    importations", ", tandis que"): a figure on one side does not belong to the other. A pronoun subject
+    ("; elles ont progressé") continues the same figure."""
+    return any(
+        R.SUBJECT_PRONOUN.match(folded, m.end()) is None for m in R.CLAUSE_SPLIT.finditer(folded, a, b)
+    )
 
 
 def _claim(
@@ -435,14 +522,20 @@ def _claim(
     return sent.base + start, claim
 
 
-def _change_only(sent: Sentence, y: _Mention, skip: list[Span]) -> tuple[int, PredictedClaim]:
-    metric, metric_start = metric_before(sent, _change_word_start(sent.folded, y), skip)
+def _change_only(
+    sent: Sentence, y: _Mention, skip: list[Span], owned: set[Span]
+) -> tuple[int, PredictedClaim]:
+    """A YoY change with no value of its own; a restated change takes the metric of the change it
+    restates and the period of a comparison base."""
+    metric, metric_start = metric_before(sent, _change_word_start(sent.folded, y.restates or y), skip)
     start = metric_start if metric_start is not None else y.left
+    periods = [p for p in sent.periods if (p.start, p.end) not in owned]
+    period = _base_claim_period(y, periods) if y.base else _period(y, periods)
     claim = PredictedClaim(
         metric=metric,
         yoy_change=y.value,
         yoy_unit=_yoy_unit(y.unit, None),
-        period=_period(y, sent.periods),
+        period=period,
         qualifier=y.qualifier,
         evidence=_evidence(sent, start, _marker_end(y, sent.markers)),
     )
@@ -452,17 +545,31 @@ def _change_only(sent: Sentence, y: _Mention, skip: list[Span]) -> tuple[int, Pr
 def _claim_period(m: _Mention, values: list[_Mention], sent: Sentence) -> str | None:
     """Rule 7: the nearest period phrase not owned by a comparison base; for a base, its own period, or
     the other figure's period moved to the base's year."""
-    owned = {(v.own_period.start, v.own_period.end) for v in values if v.own_period is not None}
+    owned = _owned_periods(values)
     periods = [p for p in sent.periods if (p.start, p.end) not in owned]
     if not m.base:
         return _period(m, periods)
+    others = [v for v in values if not v.base]
+    if m.own_period is not None or not others:
+        return m.own_period.period if m.own_period is not None else None
+    nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
+    return _moved_period(m, _period(nearest, periods))
+
+
+def _base_claim_period(m: _Mention, periods: Sequence[PeriodMatch]) -> str | None:
+    """The period of a restated change: its own, else the restated change's moved to the base's year."""
     if m.own_period is not None:
         return m.own_period.period
-    others = [v for v in values if not v.base]
-    if not others:
-        return None
-    nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
-    period = _period(nearest, periods)
+    return _moved_period(m, _period(m.restates, periods)) if m.restates is not None else None
+
+
+def _owned_periods(mentions: Sequence[_Mention]) -> set[Span]:
+    """The period phrases written right after a comparison base: they date the base, no other figure."""
+    return {(v.own_period.start, v.own_period.end) for v in mentions if v.own_period is not None}
+
+
+def _moved_period(m: _Mention, period: str | None) -> str | None:
+    """A base's period from the other figure's: a year back, or in the year given; else unknown."""
     if period is None:
         return None
     if m.year_back:
@@ -503,9 +610,14 @@ def _marker_end(y: _Mention, markers: Sequence[Span]) -> int:
 
 def _period(m: _Mention, periods: Sequence[PeriodMatch]) -> str | None:
     """The period phrase nearest to the figure (distance in characters; ties: the earlier phrase)."""
+    return _nearest_period(m.left, m.right, periods)
+
+
+def _nearest_period(left: int, right: int, periods: Sequence[PeriodMatch]) -> str | None:
+    """The period phrase nearest to the span left..right (ties: the earlier phrase)."""
     best: tuple[int, int, str] | None = None
     for p in periods:
-        distance = m.left - p.end if p.end <= m.left else p.start - m.right if p.start >= m.right else 0
+        distance = left - p.end if p.end <= left else p.start - right if p.start >= right else 0
         key = (max(distance, 0), p.start, p.period)
         if best is None or key < best:
             best = key

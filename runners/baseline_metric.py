@@ -75,7 +75,7 @@ def metric_before(sent: Sentence, pos: int, skip: Sequence[Span]) -> tuple[str |
     left = bounds[-1][1] if bounds else 0
     for k, w in enumerate(words[:i]):
         adjective = k > 0 and words[k - 1][2] in R.DETERMINERS
-        if w[0] >= left and _in_verbs(s, w, verbs) and not adjective:
+        if w[0] >= left and ((_in_verbs(s, w, verbs) and not adjective) or _participle(sent, words, k)):
             left = w[1]
     span = _clean(sent, [w for w in words[:i] if w[0] >= left])
     # an empty clause ("L'entreprise, qui emploie ..."): the noun phrase of the clause before, one step back
@@ -99,6 +99,16 @@ def _clean(sent: Sentence, span: list[Word]) -> list[Word]:
     while span and (span[-1][2] in R.EDGE_WORDS or span[-1][2] in R.TRAILING_WORDS):
         span = span[:-1]
     return span
+
+
+def _participle(sent: Sentence, words: Sequence[Word], k: int) -> bool:
+    """A participle right after an auxiliary ends the verb group too ("a dégagé un bénéfice net", "has
+    booked a net loss"): the metric is the object after it, not the verb."""
+    return (
+        k > 0
+        and _in_verbs(sent.text, words[k - 1], R.AUXILIARIES[sent.lang])
+        and _is_verb(sent.text, words[k], R.VERBS[sent.lang])
+    )
 
 
 def _in_verbs(s: str, word: Word, verbs: frozenset[str]) -> bool:

@@ -94,7 +94,8 @@ COMPARATIVE = re.compile(
 LESS = frozenset({"less", "lower", "below", "fewer", "de moins", "en moins"})
 # A level given as the comparison base ("from 4.6% a year earlier", "contre 1,85 euro un an plus tot").
 BASE_BEFORE = re.compile(
-    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|after|contre|par rapport a|apres)\s*"
+    r"(?<![a-z])(?:from|against|compared with|compared to|versus|vs\.?|after|following|contre|par rapport a"
+    r"|apres)\s*"
     r"(?:about |around |some |environ |pres de )?$"
 )
 SAME_PERIOD_AFTER = re.compile(
@@ -133,6 +134,14 @@ NON_YOY_AFTER = re.compile(
 # Restatement of the previous value: ", or 4%", ", soit 4 %".
 RESTATEMENT_GAP = re.compile(
     r"^\s*,?\s*(?:or|i\.e\.|soit|ou)\s*(?:about|some|around|environ|pres de|quelque)?\s*$"
+)
+# Where a new clause with its own subject starts: a figure on one side does not belong to the other.
+CLAUSE_SPLIT = re.compile(
+    r";|(?<![a-z])(?:while|whereas|tandis que|alors que)(?![a-z])|(?<![a-z])(?:tandis|alors) qu'"
+)
+# A pronoun right after a clause split continues the figure before it ("; elles ont progressé de 5 %").
+SUBJECT_PRONOUN = re.compile(
+    r"[ ]*(?:it|they|this|which|il|elle|ils|elles|ce|cela|celle-ci|celui-ci)(?![a-z'])"
 )
 RANGE_GAP = re.compile(r"^\s*(?:-|to|and|a|et|au)\s*$")
 

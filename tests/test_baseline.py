@@ -442,3 +442,183 @@ def test_any_text_gives_valid_claims(parts: list[str], lang: Lang) -> None:
     for c in claims:
         assert c.evidence is not None and text[c.evidence.start : c.evidence.end] == c.evidence.text
         assert c.value is not None or c.yoy_change is not None
+
+
+# --- newswire patterns from the audit (audit-runners.md section 6), new sentences ------------------------
+
+NEWSWIRE: list[tuple[Lang, str, list[Row]]] = [
+    # (a) "after/following/compared with/contre X% in <period>" after a change restates the change for
+    # another period: two change-only claims, the second with the period written after it
+    (
+        "en",
+        "Consumer prices in Valmora rose 3.1% in October from a year earlier, after 2.8% in September, "
+        "the statistics office said.",
+        [
+            (None, None, None, "2024-10", 3.1, "percent", "exact"),
+            (None, None, None, "2024-09", 2.8, "percent", "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Les prix à la consommation ont augmenté de 3,1 % en octobre sur un an, après 2,8 % en septembre, "
+        "selon l'institut de statistique.",
+        [
+            (None, None, None, "2024-10", 3.1, "percent", "exact"),
+            (None, None, None, "2024-09", 2.8, "percent", "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Producer prices fell 1.5% year on year in September, compared with 0.9% in August.",
+        [
+            (None, None, None, "2024-09", -1.5, "percent", "exact"),
+            (None, None, None, "2024-08", -0.9, "percent", "exact"),  # the direction carries over
+        ],
+    ),
+    (
+        "fr",
+        "Les prix à la production ont reculé de 1,5 % sur un an en septembre, contre 0,9 % en août.",
+        [
+            (None, None, None, "2024-09", -1.5, "percent", "exact"),
+            (None, None, None, "2024-08", -0.9, "percent", "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Exports rose 5.0% year on year to $3.2bn in September, following 4.1% in August.",
+        [
+            (3.2e9, None, "USD", "2024-09", 5.0, "percent", "exact"),
+            (None, None, None, "2024-08", 4.1, "percent", "exact"),
+        ],
+    ),
+    # a quarter-on-quarter change restated for the quarter before: neither is a claim
+    ("en", "GDP grew 0.4% in the third quarter, after 0.2% in the second quarter.", []),
+    ("fr", "Le PIB a progressé de 0,4 % au troisième trimestre, après 0,2 % au deuxième trimestre.", []),
+    # a rate brought "to" a level is a level even with a YoY marker (an annual rate), and so is its base
+    (
+        "en",
+        "Inflation in Valmora eased to 2.6% year on year in October, from 2.9% in September.",
+        [
+            (2.6, None, "percent", "2024-10", None, None, "exact"),
+            (2.9, None, "percent", "2024-09", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "L'inflation en Valmora a ralenti à 2,6 % sur un an en octobre, après 2,9 % en septembre.",
+        [
+            (2.6, None, "percent", "2024-10", None, None, "exact"),
+            (2.9, None, "percent", "2024-09", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Sales posted a 4.2% year-on-year increase in October.",  # the article "a" is no level link
+        [(None, None, None, "2024-10", 4.2, "percent", "exact")],
+    ),
+    # a change word before a colon does not make the figure after it a change
+    (
+        "en",
+        "Occupancy improved: 74% of rooms were booked in August, against 69% a year earlier.",
+        [
+            (74.0, None, "percent", "2024-08", None, None, "exact"),
+            (69.0, None, "percent", "2023-08", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "L'occupation s'est améliorée : 74 % des chambres étaient réservées en août, contre 69 % un an plus "
+        "tôt.",
+        [
+            (74.0, None, "percent", "2024-08", None, None, "exact"),
+            (69.0, None, "percent", "2023-08", None, None, "exact"),
+        ],
+    ),
+    # (b) a change with its own non-YoY base is not year on year, whatever the rest of the sentence says
+    (
+        "en",
+        "Industrial output rose 0.8% in September from August and was 2.5% higher than a year earlier.",
+        [(None, None, None, "2024-09", 2.5, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "La production industrielle a progressé de 0,8 % en septembre par rapport à août et de 2,5 % sur "
+        "un an.",
+        [(None, None, None, "2024-09", 2.5, "percent", "exact")],
+    ),
+    (
+        "en",
+        "Retail sales fell 0.5% in September from the previous month but were up 1.9% on the year.",
+        [(None, None, None, "2024-09", 1.9, "percent", "exact")],
+    ),
+    # (c) a YoY change in another clause belongs to that clause's metric, not to the value before it
+    (
+        "en",
+        "The current account surplus widened to 24.6 billion euros in 2023, while imports fell 2.3 percent "
+        "year on year.",
+        [
+            (2.46e10, None, "EUR", "2023", None, None, "exact"),
+            (None, None, None, "2023", -2.3, "percent", "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "L'excédent courant s'est creusé à 24,6 milliards d'euros en 2023, tandis que les importations ont "
+        "reculé de 2,3 % sur un an.",
+        [
+            (2.46e10, None, "EUR", "2023", None, None, "exact"),
+            (None, None, None, "2023", -2.3, "percent", "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "L'excédent courant s'est creusé à 24,6 milliards d'euros en 2023 ; les importations ont reculé de "
+        "2,3 % sur un an.",
+        [
+            (2.46e10, None, "EUR", "2023", None, None, "exact"),
+            (None, None, None, "2023", -2.3, "percent", "exact"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NEWSWIRE)
+def test_newswire_patterns(lang: Lang, text: str, expected: list[Row]) -> None:
+    assert [_key(c) for c in extract_claims(_doc(text, lang))] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "metrics"),
+    [
+        (
+            "en",
+            "Consumer prices rose 3.1% in October from a year earlier, after 2.8% in September.",
+            ["Consumer prices", "Consumer prices"],
+        ),
+        (
+            "fr",
+            "Les prix à la production ont reculé de 1,5 % sur un an en septembre, contre 0,9 % en août.",
+            ["prix à la production", "prix à la production"],
+        ),
+        (
+            "en",
+            "The current account surplus widened to 24.6 billion euros in 2023, while imports fell 2.3 "
+            "percent year on year.",
+            ["current account surplus", "imports"],
+        ),
+        (
+            "fr",
+            "L'excédent courant s'est creusé à 24,6 milliards d'euros en 2023, tandis que les importations "
+            "ont reculé de 2,3 % sur un an.",
+            ["excédent courant", "importations"],
+        ),
+        # (e) the verb group before the object noun phrase is dropped: auxiliary and participle
+        ("fr", "Le groupe Vellard a dégagé un résultat opérationnel de 310 millions d'euros en 2023.",
+         ["résultat opérationnel"]),
+        ("fr", "La société Altavia a réalisé un chiffre d'affaires de 842 millions d'euros.",
+         ["chiffre d'affaires"]),
+        ("en", "The insurer has booked a net loss of $120 million for 2023.", ["net loss"]),
+    ],
+)  # fmt: skip
+def test_newswire_metrics(lang: Lang, text: str, metrics: list[str]) -> None:
+    assert [c.metric for c in extract_claims(_doc(text, lang))] == metrics
