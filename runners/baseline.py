@@ -46,7 +46,8 @@ lists of runners.baseline_rules. For each document:
    and the verb group (``a dégagé un bénéfice net`` -> ``bénéfice net``), without determiners, period
    phrases, counts or trailing words like ``record``/``total``; what the unit counts when the text says so
    (``318,000 tonnes of crude steel`` -> ``crude steel``); the counted noun after the number when the
-   clause belongs to an earlier figure (``including 18,500 electric models``).
+   clause belongs to an earlier figure (``including 18,500 electric models``); the action's noun when an
+   agent spends, sells, exports... the amount (``Tourists spent £310m`` -> ``spending by Tourists``).
 9. Evidence: from the metric (or the number) to the end of the last piece of the claim (unit, YoY change
    and its marker).
 """
@@ -502,6 +503,8 @@ def _claim(
     found_of = of_phrase(sent, m.end, m.right) if m.unit not in ("percent", "pp") and not m.base else None
     if found_of is not None:  # "318,000 tonnes of crude steel": what is counted names the figure
         metric = found_of
+    if m.unit not in ("percent", "pp") and not m.base:
+        metric = _action_metric(sent, m.left, metric, found_of) or metric
     end = (high or m).right
     yoy_change = yoy_unit = None
     if y is not None:
@@ -520,6 +523,25 @@ def _claim(
         evidence=_evidence(sent, start, end),
     )
     return sent.base + start, claim
+
+
+def _action_metric(sent: Sentence, left: int, subject: str | None, counted: str | None) -> str | None:
+    """An agent's action whose object is the amount names the figure: "Tourists spent £310m" -> "spending
+    by Tourists", "exported 8.4 TWh of electricity" -> "electricity exports" (FR: "dépenses de touristes",
+    "exportations d'électricité"); None when no such verb introduces the number."""
+    before = sent.folded[max(0, left - 40) : left]
+    found = R.ACTION_BEFORE.search(before)
+    noun = R.ACTION_NOUNS[sent.lang].get(found.group("verb")) if found else None
+    if found is None or noun is None or R.REFLEXIVE_BEFORE.search(before, 0, found.start()):
+        return None
+    if sent.lang == "fr":
+        named = counted or subject
+        if named is None:
+            return noun
+        return f"{noun} d'{named}" if named[:1].lower() in "aeiouéèêh" else f"{noun} de {named}"
+    if counted is not None:
+        return f"{counted} {noun}"
+    return f"{noun} by {subject}" if subject else noun
 
 
 def _change_only(

@@ -143,6 +143,19 @@ CLAUSE_SPLIT = re.compile(
 SUBJECT_PRONOUN = re.compile(
     r"[ ]*(?:it|they|this|which|il|elle|ils|elles|ce|cela|celle-ci|celui-ci)(?![a-z'])"
 )
+# An agent's action whose object is the amount ("Tourists spent £310m", "a exporté 8,4 TWh"): the metric
+# is the action's noun. Not after a reflexive ("s'est vendu 63 dollars": a price) nor before "for".
+ACTION_NOUNS = {
+    "en": {"spent": "spending", "spend": "spending", "spends": "spending", "sold": "sales",
+           "exported": "exports", "imported": "imports", "invested": "investment", "borrowed": "borrowing"},
+    "fr": {"depense": "dépenses", "vendu": "ventes", "exporte": "exportations", "importe": "importations",
+           "investi": "investissements", "emprunte": "emprunts"},
+}  # fmt: skip
+ACTION_BEFORE = re.compile(
+    r"(?<![a-z'])(?P<verb>[a-z]+)[ ]+(?:about |around |some |nearly |almost |more than |over |environ "
+    r"|quelque |pres de |plus de |pres d')?$"
+)
+REFLEXIVE_BEFORE = re.compile(r"(?<![a-z])(?:s'|se )(?:est |sont |etait |etaient )?$")
 RANGE_GAP = re.compile(r"^\s*(?:-|to|and|a|et|au)\s*$")
 
 # Verbs (and auxiliaries) that end a subject noun phrase, per language.

@@ -618,6 +618,14 @@ def test_newswire_patterns(lang: Lang, text: str, expected: list[Row]) -> None:
         ("fr", "La société Altavia a réalisé un chiffre d'affaires de 842 millions d'euros.",
          ["chiffre d'affaires"]),
         ("en", "The insurer has booked a net loss of $120 million for 2023.", ["net loss"]),
+        # an agent spending, selling, exporting an amount: the metric is the action, by the agent or of
+        # what the unit counts
+        ("en", "Holidaymakers spent about £640m on the island last summer.", ["spending by Holidaymakers"]),
+        ("fr", "Les vacanciers ont dépensé environ 640 millions d'euros sur l'île l'été dernier.",
+         ["dépenses de vacanciers"]),
+        ("en", "Nordhavn Energy exported 3.2 TWh of electricity in 2023.", ["electricity exports"]),
+        ("fr", "Nordhavn Energy a exporté 3,2 TWh d'électricité en 2023.", ["exportations d'électricité"]),
+        ("en", "Its crude sold for an average of $71.20 a barrel in 2023.", ["crude"]),  # a price, no sale
     ],
 )  # fmt: skip
 def test_newswire_metrics(lang: Lang, text: str, metrics: list[str]) -> None:
