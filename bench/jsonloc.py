@@ -113,7 +113,7 @@ def parse_json(path: Path, text: str, line_offset: int = 0, unique_keys: bool = 
     """Parse one JSON value; InputError located at the line of a syntax error, and at the line and
     pointer of a non-finite number (or, with unique_keys, of a key given twice in one object)."""
     try:
-        data = loads_strict(text) if not unique_keys else _loads_marking(text)
+        data, marked = (loads_strict(text), False) if not unique_keys else _loads_marking(text)
     except json.JSONDecodeError as e:
         cut = " (the text ends early: cut short?)" if e.pos >= len(text.rstrip()) else ""
         raise InputError(
@@ -122,8 +122,8 @@ def parse_json(path: Path, text: str, line_offset: int = 0, unique_keys: bool = 
     except RecursionError:
         raise InputError(path, "invalid JSON: nested too deeply", line_offset + 1) from None
     except ValueError:  # a non-finite number: parse again to find where
-        data = _loads_marking(text)
-    found = _first_mark(data)
+        data, marked = _loads_marking(text)
+    found = _first_mark(data) if marked else None  # walk the parsed value only when something was marked
     if found is None:
         return data
     pointer, message = found
@@ -141,23 +141,31 @@ class _KeysTwice(dict[str, Any]):
     twice: str = ""
 
 
-def _mark_float(s: str) -> Any:
-    x = float(s)
-    return x if math.isfinite(x) else _NonFinite(s)
+def _loads_marking(text: str) -> tuple[Any, bool]:
+    """json.loads that marks non-finite numbers and objects with a key given twice instead of failing or
+    keeping quiet; also says whether it marked anything."""
+    marked = False
 
+    def constant(s: str) -> Any:
+        nonlocal marked
+        marked = True
+        return _NonFinite(s)
 
-def _mark_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out and not isinstance(out, _KeysTwice):
-            out = _KeysTwice(out)
-            out.twice = key
-        out[key] = value
-    return out
+    def number(s: str) -> Any:
+        x = float(s)
+        return x if math.isfinite(x) else constant(s)
 
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal marked
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out and not isinstance(out, _KeysTwice):
+                out, marked = _KeysTwice(out), True
+                out.twice = key
+            out[key] = value
+        return out
 
-def _loads_marking(text: str) -> Any:
-    return json.loads(text, parse_constant=_NonFinite, parse_float=_mark_float, object_pairs_hook=_mark_pairs)
+    return json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs), marked
 
 
 def _first_mark(data: Any) -> tuple[str, str] | None:
