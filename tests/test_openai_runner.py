@@ -465,6 +465,35 @@ def test_stream_map_yields_in_input_order_each_when_ready() -> None:
     assert order == [2, 0, 1]
 
 
+def test_stream_map_runs_at_most_ahead_items_beyond_the_last_handed_back() -> None:
+    """A slow first item holds back at most `ahead` finished ones (what a crash could lose, what memory
+    holds); once it is handed back the rest flow again, and closing stops the workers."""
+    from runners.llm.stream import stream_map
+
+    slow, started = threading.Event(), []
+    lock = threading.Lock()
+
+    def fn(i: int) -> int:
+        with lock:
+            started.append(i)
+        if i == 0:
+            slow.wait(2.0)
+        return i
+
+    out = stream_map(fn, list(range(100)), workers=3, ahead=5)
+    first = threading.Thread(target=lambda: results.append(next(out)))
+    results: list[int] = []
+    first.start()
+    time.sleep(0.3)
+    assert sorted(started) == [0, 1, 2, 3, 4]  # item 0 plus 4 finished behind it: the window is full
+    slow.set()
+    first.join(2.0)
+    assert results == [0] and [next(out) for _ in range(10)] == list(range(1, 11))
+    out.close()
+    time.sleep(0.3)
+    assert len(started) <= 11 + 5  # closed: nothing beyond the window is started
+
+
 def _copies(n: int) -> tuple[Document, ...]:
     base = load_gold(ROOT / "gold" / "test").documents[0]
     return tuple(replace(base, doc_id=f"b{i}.en", pair_id=f"b{i}", text=f"{i} {base.text}") for i in range(n))
