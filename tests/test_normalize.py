@@ -627,6 +627,13 @@ YOY_CASES: list[tuple[str | float | int | None, str | None, Lang | None, tuple[f
     (3.1, "furlongs", "en", (3.1, None)),
     ("3.1 %", "furlongs", "en", (3.1, "percent")),
     ("3.1", "  ", "en", (3.1, "percent")),
+    # words saying the unit is year on year, and punctuation, are no unit
+    ("3.1", "%yoy", "en", (3.1, "percent")),
+    ("3.1", "%, year on year", "en", (3.1, "percent")),
+    ("3.1", "%.", "en", (3.1, "percent")),
+    ("3.1", "pp y/y", "en", (3.1, "pp")),
+    ("3,1", "% sur un an", "fr", (3.1, "percent")),
+    ("3.1", "yoy", "en", (3.1, "percent")),
 ]
 
 
@@ -865,6 +872,12 @@ YOY_DIRECTION_CASES: list[tuple[str, Lang | None, tuple[float | None, str | None
     # accounting negative: a bare figure in parentheses
     ("(3.1)", "en", (-3.1, "percent")),
     ("(3,1 %)", "fr", (-3.1, "percent")),
+    # losses are a metric, not a word of fall; widening is a rise ("loss widened": both, no sign)
+    ("net losses widened by 12%", "en", (12.0, "percent")),
+    ("les pertes se sont creusées de 12 %", "fr", (12.0, "percent")),
+    ("net loss widened 12%", "en", (None, None)),
+    ("a loss of 3%", "en", (-3.0, "percent")),
+    ("une perte de 3 %", "fr", (-3.0, "percent")),
 ]
 
 
@@ -961,6 +974,7 @@ NUMBER_AUDIT_CASES: list[tuple[str, Lang | None, float | None]] = [
     ("1.2\u20131.5 million", "en", None),  # an en dash between numbers is a range, not a sign
     ("(3.1)", "en", -3.1),  # accounting negative
     ("(1,234)", "en", -1234.0),
+    ("(2024)", "en", 2024.0),  # a year in parentheses is a year, not a negative
     ("(3,1 %)", "fr", -3.1),
     ("(about 2.32 billion dollars)", "en", 2.32e9),  # words inside: a parenthesis, not a negative
     ("1\u00bd million", "en", 1.5e6),
@@ -985,6 +999,8 @@ def test_find_numbers_en_dash_span_is_two_numbers_and_dash_minus_is_a_sign() -> 
 SPELLED_FRACTION_CASES: list[tuple[str, Lang | None, float | None]] = [
     ("a quarter of a million", "en", 250_000.0),
     ("three quarters of a billion", "en", 7.5e8),
+    ("three-quarters of a billion", "en", 7.5e8),
+    ("three-quarters of a million", "en", 750_000.0),
     ("two and a half million", "en", 2.5e6),
     ("one and a half", "en", 1.5),
     ("deux millions et demi", "fr", 2.5e6),

@@ -24,7 +24,7 @@ def test_default_signature(seed_pair_dir: Path) -> None:
     r = score(gold, [], ScoreConfig())
     assert str(r.signature) == (
         f"claimbench:0.1.0|schema:1.0.0|gold:{gold.content_hash}|lang:en+fr|split:test|align:hungarian-min2|"
-        "value:rtol1e-6|yoy:atol1e-6|metric:tokf1-0.5|norm:on-v3|boot:1000-12345"
+        "value:rtol1e-6|yoy:atol1e-6|metric:tokf1-0.5|norm:on-v4|boot:1000-12345"
     )
     assert len(gold.content_hash) == 12
     assert r.to_json()["signature"] == str(r.signature)

@@ -14,7 +14,7 @@ from bench.normalize.periods import PeriodMatch, collapse, find_periods, is_cano
 from bench.normalize.units import currency_before, normalize_unit, unit_at
 from bench.normalize.yoy import is_decrease, normalize_yoy
 
-NORMALIZER_VERSION = "3"
+NORMALIZER_VERSION = "4"
 """Bumped whenever any normalizer's output may change; part of every score signature."""
 
 __all__ = [

@@ -155,7 +155,8 @@ SIGNS = "+-\u2212\u2013"
 """The characters that sign a number: plus, hyphen-minus, minus sign, en dash."""
 
 _SPACED_SIGN = re.compile(r"(?P<sign>[+\-\u2212\u2013])\s+(?=\d)")
-_ACCOUNTING = re.compile(r"\((?P<n>[\d.,'\u2019\u00a0\u202f\u2009 ]*\d\s?%?)\)\s?%?")
+_ACCOUNTING = re.compile(r"\((?!(?:19|20)\d\d\))(?P<n>[\d.,'\u2019\u00a0\u202f\u2009 ]*\d\s?%?)\)\s?%?")
+"""A lone bare figure in parentheses, not a year: ``(3.1)``, ``(3,1 %)``; ``(2024)`` is a year."""
 
 
 def spaced_sign(s: str) -> str:

@@ -89,7 +89,7 @@ _FRACTION_NOUN = re.compile(
 )
 _QUARTERS_OF = re.compile(
     r"(?<![a-z0-9-])(?P<n>a|one|three|un|trois) quarts? (?:of an? |de )(?P<s>million|billion|milliard)s?"
-    r"(?![a-z0-9])|(?<![a-z0-9-])(?P<en>a|one|three) quarters? of an? (?P<es>million|billion|trillion)"
+    r"(?![a-z0-9])|(?<![a-z0-9-])(?P<en>a|one|three)[ -]quarters? of an? (?P<es>million|billion|trillion)"
     r"(?![a-z0-9])"
 )
 

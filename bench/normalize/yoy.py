@@ -44,9 +44,9 @@ from bench.types import Lang
 # Words of fall: the quantity went down (guideline 5.3).
 _FALL = re.compile(
     r"(?<![a-z])(?:down|fell|fall(?:s|ing|en)?|declin\w*|decreas\w*|drop\w*|dipp?\w*|slid\w*|slump\w*|"
-    r"shr[ai]nk\w*|shrunk|contract\w*|lower|loss(?:es)?|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|"
+    r"shr[ai]nk\w*|shrunk|contract\w*|lower|loss|lost|plung\w*|tumbl\w*|sank|sink\w*|minus|"
     r"negative|less|fewer|reduc\w*|weaken\w*|eased|eases|easing|"
-    r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|pertes?|perdu\w*|tombe\w*|"
+    r"baiss\w*|recul\w*|diminu\w*|chut\w*|repli\w*|flechi\w*|regress\w*|perte|perdu\w*|tombe\w*|"
     r"decroissance|negati\w*|retrait|(?:de|en) moins|moins(?= ?[-+]?\d))(?![a-z])"
 )
 # Words of slowdown: a fall of the rate only when an amount follows ("slowed by 0.4 points", "a ralenti de
@@ -62,7 +62,8 @@ _LEVEL_NEXT = re.compile(r" (?:to|a|au)(?: [-+$\u20ac\u00a3\u00a5]?\s?\d|\s*$)")
 # Words of rise; with a word of fall in the same change, the sign is not certain.
 _RISE = re.compile(
     r"(?<![a-z])(?:up|rose|risen|rises?|rising|grew|gain\w*|increas\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
-    r"advanc\w*|higher|hausse\w*|augment\w*|progress\w*|bond\w*|grimp\w*|accru\w*|(?:de|en) plus)(?![a-z])"
+    r"advanc\w*|higher|hausse\w*|augment\w*|progress\w*|bond\w*|grimp\w*|accru\w*|(?:de|en) plus|"
+    r"widen\w*|creus\w*|elargi\w*)(?![a-z])"
 )
 # Bounds written before the figure are qualifiers (guideline 2.7), and a slower rise is still a rise.
 _BOUND_BEFORE = re.compile(
@@ -115,6 +116,7 @@ def normalize_yoy(
 ) -> tuple[float | None, str | None]:
     """(signed change, yoy_unit code) of a year-on-year change; unit is the runner's yoy_unit (surface or
     code). (None, None) when value holds no single number."""
+    unit = _without_yoy_marker(unit)
     given = normalize_unit(unit, lang) if unit is not None else None
     bp_given = isinstance(unit, str) and is_basis_points(unit)
     if unit is not None and given is None and not bp_given and _POINTS.search(fold(unit)):
@@ -159,6 +161,21 @@ def normalize_yoy(
         return number / 100, "pp"
     written = _unit_written(value, match.start, match.end, lang)
     return number, written or given or fallback
+
+
+_YOY_MARKER = re.compile(
+    r"(?:\by/y\b|\byoy\b|\by-o-y\b|\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\bon the year\b|"
+    r"\bsur un an\b|\ben glissement annuel\b|\ba/a\b|[,;:.()])",
+    re.IGNORECASE,
+)
+
+
+def _without_yoy_marker(unit: str | None) -> str | None:
+    """A runner's yoy_unit without the words saying it is year on year, nor punctuation (``%, yoy`` -> ``%``):
+    they are no unit."""
+    if not isinstance(unit, str):
+        return unit
+    return " ".join(_YOY_MARKER.sub(" ", unit).split())
 
 
 def _filled(unit: object) -> bool:
