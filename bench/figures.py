@@ -70,8 +70,8 @@ def _check_gold(report: Mapping[str, Any], expected: str | None, path: Path) -> 
     if expected is not None and parts.get("gold") not in (None, expected):
         raise FiguresError(
             f"{path}: scores made on gold:{parts['gold']}, but the export holds gold:{expected}: "
-            "score the baseline on the export (claimbench evaluate --gold OUT_DIR) or leave --baseline out "
-            "to have it measured"
+            "score the baseline on the export (claimbench evaluate baseline --gold OUT_DIR) or leave "
+            "--baseline out to have it measured"
         )
 
 

@@ -115,7 +115,8 @@ def parse_json(path: Path, text: str, line_offset: int = 0, unique_keys: bool = 
     try:
         data, marked = (loads_strict(text), False) if not unique_keys else _loads_marking(text)
     except json.JSONDecodeError as e:
-        cut = " (the text ends early: cut short?)" if e.pos >= len(text.rstrip()) else ""
+        ends_early = e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
+        cut = " (the text ends early: cut short?)" if ends_early else ""
         raise InputError(
             path, f"invalid JSON: {e.msg} (column {e.colno}){cut}", e.lineno + line_offset
         ) from None

@@ -271,6 +271,13 @@ def test_a_line_cut_short_says_so(tmp_path: Path) -> None:
     ]
 
 
+def test_a_line_cut_inside_a_string_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"doc_id": "x", "claims": [{"metric": "net prof\n', "utf-8")
+    [problem] = validate_predictions_file(path)[1]
+    assert problem.located().endswith("(the text ends early: cut short?)")
+
+
 def test_prediction_file_errors_are_located(tmp_path: Path) -> None:
     good = {"doc_id": "xinhua-shenzhen-industries-2024.en", "claims": [{"value": "1,73 million"}]}
     path = _write_lines(
