@@ -39,8 +39,17 @@ lists of runners.baseline_rules. For each document:
    lower_bound, ``about``/``environ`` -> approx, ``nearly``/``près de`` -> upper_bound, else exact.
 7. Period: the period phrase of the sentence nearest to the number (bench.normalize.find_periods, relative
    phrases resolved against ``published``), ignoring phrases inside the YoY marker, comparison bases
-   (``from April 2021``) and phrases that date a record (``its highest since 1992``); none -> the period of
-   the previous dated figure of the same paragraph (newswire dates a paragraph once), else null.
+   (``from April 2021``, ``level with the previous quarter``) and phrases that date a record (``its highest
+   since 1992``); none -> the period of the paragraph's previous dated reported figure (newswire dates a
+   paragraph once), else null. ``The previous quarter/month/year``, ``le trimestre précédent`` are the
+   one before the period of that kind the sentence, else the paragraph, reports (not before
+   ``published``); a date ending a fiscal year (``the fiscal year, which ended on Sept. 30``) is that
+   fiscal year. A comparison base is dated by the phrase written after it (``contre 4,9 % attendu en
+   2024``), or a year back from the figure's period (``a year earlier``, ``in the same period last
+   year``), else it shares the figure's; its period dates no other figure. A forecast period written
+   after another number with a verb of its own (``employs 9,800 people and plans to cut 1,450 jobs by
+   2026``) dates that number's predicate only; a present-tense stock (``employs``, ``compte``) takes no
+   period from the paragraph (guideline 2.6).
 8. Metric: the noun phrase before the verb that introduces the number, from the start of its clause
    (``the output value of Shenzhen's AI industry``), past appositions (``The company, founded in 1990,``)
    and the verb group (``a dégagé un bénéfice net`` -> ``bénéfice net``), without determiners, period
@@ -54,9 +63,11 @@ lists of runners.baseline_rules. For each document:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import ClassVar, Literal
 
 from bench.normalize import (
@@ -69,12 +80,17 @@ from bench.normalize import (
     unit_at,
 )
 from bench.normalize.text import fold
+from bench.periods import period_bounds
 from bench.types import Evidence, InputDocument, Lang, PredictedClaim
 from runners import baseline_rules as R
 from runners.base import BaseRunner
-from runners.baseline_metric import Sentence, Span, metric_before, noun_after, of_phrase
+from runners.baseline_metric import Sentence, Span, has_verb, metric_before, noun_after, of_phrase
 
 Kind = Literal["value", "yoy", "skip"]
+Role = Literal["reported", "base", "stock"]
+"""A claim's part in its paragraph: a figure the text reports (its period dates the paragraph's next
+undated figures), a comparison base (its period dates nothing else), or a present-tense stock ("employs
+9,800 people": undated unless its own sentence dates it, guideline 2.6)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +109,7 @@ class BaselineRunner(BaseRunner):
     """Rule-based EN/FR extractor over the shared normalizers (rules in the module docstring)."""
 
     name: ClassVar[str] = "baseline"
-    version: ClassVar[str] = f"2+norm{NORMALIZER_VERSION}"
+    version: ClassVar[str] = f"3+norm{NORMALIZER_VERSION}"
     """Its rules' version, then that of the normalizers it is built on: either changing starts a new run."""
     description: ClassVar[str] = (
         "Rule-based bilingual baseline (numbers, units, periods, YoY cues); no network"
@@ -114,16 +130,18 @@ def extract_claims(doc: InputDocument, config: BaselineConfig | None = None) -> 
     cfg = config if config is not None else BaselineConfig()
     start = body_start(doc.text, doc.title) if cfg.skip_before_title else 0
     claims: list[PredictedClaim] = []
-    carry: str | None = None  # the period of the paragraph's last dated claim
+    carry: str | None = None  # the period of the paragraph's last dated figure (not a comparison base)
     prev_end = start
     for s_start, s_end in sentences(doc.text, start):
         if "\n" in doc.text[prev_end:s_start]:
             carry = None  # a new paragraph
         prev_end = s_end
-        for claim in _sentence_claims(doc, s_start, s_end, cfg):
-            if claim.period is None and carry is not None and cfg.carry_period:
-                claim = replace(claim, period=carry)
-            carry = claim.period or carry
+        context = carry if cfg.carry_period else None
+        for claim, role in _sentence_claims(doc, s_start, s_end, cfg, context):
+            if claim.period is None and context is not None and role != "stock":
+                claim = replace(claim, period=context)
+            if role == "reported":
+                carry = claim.period or carry
             claims.append(claim)
     return claims
 
@@ -183,8 +201,10 @@ class _Mention:
 
 
 def _sentence_claims(
-    doc: InputDocument, s_start: int, s_end: int, cfg: BaselineConfig
-) -> list[PredictedClaim]:
+    doc: InputDocument, s_start: int, s_end: int, cfg: BaselineConfig, context: str | None = None
+) -> list[tuple[PredictedClaim, Role]]:
+    """The claims of one sentence, each with its role; context is the period the paragraph reports
+    before the sentence."""
     s = doc.text[s_start:s_end]
     numbers = find_numbers(s, doc.lang, spelled=True)
     if not numbers:
@@ -193,11 +213,18 @@ def _sentence_claims(
     if not any(_may_be_quantity(s, folded, n.start, n.end, n.value, doc.lang, cfg) for n in numbers):
         return []  # dates, small counts, identifiers only: skip reading the sentence's periods
     markers = tuple((m.start(), m.end()) for m in R.YOY_MARKER.finditer(folded))
-    found = find_periods(s, doc.lang, doc.published)
+    found = _anchored(_fiscal_ended(find_periods(s, doc.lang, doc.published), folded), s, context)
     figure_periods = [
         p for p in found if not _inside_any(p.start, p.end, markers) and not _base_period(folded, p)
     ]
     bases = {p.period for p in found if R.BASE_PERIOD_BEFORE.search(folded, max(0, p.start - 40), p.start)}
+    period_spans = tuple((p.start, p.end) for p in found)
+    phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
+    candidates = [
+        n
+        for n in numbers
+        if not _inside_any(n.start, n.end, period_spans) and not _inside_any(n.start, n.end, phones)
+    ]
     sent = Sentence(
         text=s,
         folded=folded,
@@ -206,15 +233,12 @@ def _sentence_claims(
         markers=markers,
         dated_yoy=any(_shift_years(p.period, -1) in bases for p in figure_periods),
         periods=tuple(figure_periods),
-        period_spans=tuple((p.start, p.end) for p in found),
+        period_spans=period_spans,
         all_periods=tuple(found),
+        context=context,
+        published=doc.published,
+        numbers=tuple((n.start, n.end) for n in candidates),
     )
-    phones = [(m.start(), m.end()) for m in R.PHONE.finditer(s) if R.PHONE_CUE.search(folded, 0, m.end())]
-    candidates = [
-        n
-        for n in numbers
-        if not _inside_any(n.start, n.end, sent.period_spans) and not _inside_any(n.start, n.end, phones)
-    ]
     mentions: list[_Mention] = []
     prev_end = 0
     for i, n in enumerate(candidates):
@@ -317,15 +341,17 @@ def _base_mention(
     sent: Sentence, start: int, end: int, value: float, unit: str | None, left: int, right: int, window: str
 ) -> _Mention:
     """A level given as a comparison base: its period is written after it ("in July"), or is the other
-    figure's one year back ("a year earlier") or in the year given ("the same period of 2023")."""
+    figure's one year back ("a year earlier", "in the same period last year") or in the year given ("the
+    same period of 2023"). A period phrase written right after it dates the base only."""
     mention = _Mention(start, end, value, unit, left, right, "value", _qualifier(window), False, base=True)
+    own = next((p for p in sent.all_periods if right <= p.start <= _skip_words(sent.folded, right)), None)
+    mention = replace(mention, own_period=own)
     if R.YEAR_EARLIER_AFTER.match(sent.folded, right):
         return replace(mention, year_back=True)
     same = R.SAME_PERIOD_AFTER.match(sent.folded, right)
     if same:
         return replace(mention, base_year=int(same.group("y")))
-    own = next((p for p in sent.all_periods if right <= p.start <= _skip_words(sent.folded, right)), None)
-    return replace(mention, own_period=own)
+    return mention
 
 
 def _level_to(s: str, left: int, window: str) -> bool:
@@ -373,9 +399,10 @@ def _restating_change(sent: Sentence, m: _Mention, earlier: list[_Mention]) -> _
 
 
 def _skip_words(folded: str, pos: int) -> int:
-    """Where a period phrase may start right after pos: past spaces, commas and "in"/"en"."""
-    m = re.match(r"[ ,]*(?:(?:in|en|au|during|pendant) )?", folded[pos:])
-    return pos + (m.end() if m else 0)
+    """Where a period phrase may start right after pos: past spaces, commas, a participle of forecast
+    ("expected", "attendu") and a preposition ("in", "for", "at the end of", "lors de l'", "fin")."""
+    m = R.OWN_PERIOD_LEAD.match(folded, pos)
+    return m.end() if m else pos
 
 
 def _qualifier(window: str) -> str:
@@ -409,7 +436,7 @@ def _restated(sent: Sentence, m: _Mention, earlier: list[_Mention]) -> _Mention:
     return m
 
 
-def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
+def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[tuple[PredictedClaim, Role]]:
     values = [m for m in mentions if m.kind == "value"]
     # ranges: two values joined by a dash/to/and with the same unit
     merged: list[tuple[_Mention, _Mention | None]] = []
@@ -438,11 +465,24 @@ def _assemble(sent: Sentence, mentions: list[_Mention]) -> list[PredictedClaim]:
     def before(x: _Mention) -> list[Span]:
         return [spans[id(o)] for o in mentions if o is not x and spans[id(o)][1] <= x.left]
 
-    claims = [_claim(sent, m, high, yoys.get(i), before(m), values) for i, (m, high) in enumerate(merged)]
+    claims = [
+        (*_claim(sent, m, high, yoys.get(i), before(m), values), _role(sent, m))
+        for i, (m, high) in enumerate(merged)
+    ]
     owned = _owned_periods(mentions)
-    claims += [_change_only(sent, y, before(y), owned) for y in orphans]
+    claims += [(*_change_only(sent, y, before(y), owned), _role(sent, y)) for y in orphans]
     claims.sort(key=lambda c: c[0])
-    return [c for _, c in claims]
+    return [(c, role) for _, c, role in claims]
+
+
+def _role(sent: Sentence, m: _Mention) -> Role:
+    """A comparison base, a present-tense stock (its verb right before it: "employs about", "compte",
+    "has a capacity of"), or a reported figure."""
+    if m.base:
+        return "base"
+    if m.kind == "value" and R.PRESENT_STOCK_BEFORE.search(sent.folded, max(0, m.left - 40), m.left):
+        return "stock"
+    return "reported"
 
 
 def _span(sent: Sentence, m: _Mention) -> Span:
@@ -552,7 +592,7 @@ def _change_only(
     metric, metric_start = metric_before(sent, _change_word_start(sent.folded, y.restates or y), skip)
     start = metric_start if metric_start is not None else y.left
     periods = [p for p in sent.periods if (p.start, p.end) not in owned]
-    period = _base_claim_period(y, periods) if y.base else _period(y, periods)
+    period = _base_claim_period(y, periods, sent.context) if y.base else _period(y, periods)
     claim = PredictedClaim(
         metric=metric,
         yoy_change=y.value,
@@ -570,19 +610,135 @@ def _claim_period(m: _Mention, values: list[_Mention], sent: Sentence) -> str | 
     owned = _owned_periods(values)
     periods = [p for p in sent.periods if (p.start, p.end) not in owned]
     if not m.base:
-        return _period(m, periods)
+        return _period(m, [p for p in periods if not _other_predicate(sent, m, p)])
     others = [v for v in values if not v.base]
-    if m.own_period is not None or not others:
-        return m.own_period.period if m.own_period is not None else None
-    nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left))
-    return _moved_period(m, _period(nearest, periods))
+    nearest = min(others, key=lambda v: (abs(v.left - m.left), v.left)) if others else None
+    return _base_period_of(m, _period(nearest, periods) if nearest else None, sent.context)
 
 
-def _base_claim_period(m: _Mention, periods: Sequence[PeriodMatch]) -> str | None:
-    """The period of a restated change: its own, else the restated change's moved to the base's year."""
-    if m.own_period is not None:
-        return m.own_period.period
-    return _moved_period(m, _period(m.restates, periods)) if m.restates is not None else None
+def _base_claim_period(m: _Mention, periods: Sequence[PeriodMatch], context: str | None) -> str | None:
+    """The period of a restated change: as a base's, from the restated change's period."""
+    return _base_period_of(m, _period(m.restates, periods) if m.restates is not None else None, context)
+
+
+def _base_period_of(m: _Mention, reported: str | None, context: str | None) -> str | None:
+    """A comparison base's period: a year back from (or in the year given for) the period of the figure it
+    is compared with, else the paragraph's (context), else the period written after it; a base with none
+    of these compares at the same period ("against 7.8% for the country as a whole")."""
+    own = m.own_period.period if m.own_period is not None else None
+    if m.year_back or m.base_year is not None:
+        return _moved_period(m, reported or context) or own
+    return own or reported or context
+
+
+def _other_predicate(sent: Sentence, m: _Mention, p: PeriodMatch) -> bool:
+    """A forecast period written after another number that a verb of its own introduces dates that
+    number's predicate, not m ("employs about 9,800 people and plans to cut 1,450 jobs by 2026": 2026 is
+    the cut's); one predicate with two figures shares it ("to reach €5.2bn and profit €610m in 2026")."""
+    if p.start < m.right or not any(m.right <= a and b <= p.start for a, b in sent.numbers):
+        return False
+    if not _starts_after(p.period, sent.published):
+        return False
+    return any(m.right <= a and b <= p.start and has_verb(sent, m.right, a) for a, b in sent.numbers)
+
+
+_PREVIOUS_UNIT = re.compile(
+    r"(?<![a-z])(?:(?:the )?(?:previous|prior|preceding) (?P<u>quarter|month|year)|the (?P<y>year) before"
+    r"|(?:le |au |du |l'|d')?(?P<f>trimestre|mois|annee|an) precedente?)(?![a-z])"
+)
+_PREVIOUS_CUE = re.compile(r"previous|prior|preceding|precedent|year before")
+_UNIT_KIND = {
+    "quarter": "Q",
+    "trimestre": "Q",
+    "month": "M",
+    "mois": "M",
+    "year": "Y",
+    "annee": "Y",
+    "an": "Y",
+}
+
+
+def _period_kind(period: str) -> str | None:
+    """Q, M, D or Y for a quarter, a month, a day or a (fiscal) year; None for any other period."""
+    if re.fullmatch(r"\d{4}-Q[1-4]", period):
+        return "Q"
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "M"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", period):
+        return "D"
+    return "Y" if re.fullmatch(r"(?:FY)?\d{4}", period) else None
+
+
+def _previous_kind(p: PeriodMatch) -> str | None:
+    """The unit of an anaphoric period phrase ("the previous quarter", "le mois précédent"), else None."""
+    m = _PREVIOUS_UNIT.fullmatch(fold(p.text).strip())
+    return _UNIT_KIND[m.group("u") or m.group("y") or m.group("f")] if m else None
+
+
+def _anchored(found: list[PeriodMatch], text: str, context: str | None) -> list[PeriodMatch]:
+    """Rule 7: "the previous quarter/month/year" / "le trimestre (mois) précédent, l'année précédente" is
+    the one before the period of that kind the text reports: the nearest other such phrase of the sentence
+    (an earlier one first), else the paragraph's period (context); with none, as read against published
+    (a phrase the normalizers do not read, "au trimestre précédent", is then no period)."""
+    folded = fold(text)
+    if not _PREVIOUS_CUE.search(folded):
+        return found
+    spans = [(p.start, p.end) for p in found]
+    unread = [
+        PeriodMatch(m.start(), m.end(), "", text[m.start() : m.end()])
+        for m in _PREVIOUS_UNIT.finditer(folded)
+        if not any(a < m.end() and m.start() < b for a, b in spans)
+    ]
+    out: list[PeriodMatch] = []
+    for p in sorted([*found, *unread], key=lambda p: p.start):
+        kind = _previous_kind(p)
+        if kind is None:
+            out.append(p)
+            continue
+        same = [o for o in found if _previous_kind(o) is None and _period_kind(o.period) == kind]
+        earlier = [o for o in same if o.end <= p.start]
+        anchor = earlier[-1].period if earlier else same[0].period if same else None
+        if anchor is None and context is not None and _period_kind(context) == kind:
+            anchor = context
+        if anchor is not None:
+            out.append(replace(p, period=_step_back(anchor, kind)))
+        elif p.period:
+            out.append(p)
+    return out
+
+
+def _fiscal_ended(found: list[PeriodMatch], folded: str) -> list[PeriodMatch]:
+    """A date that ends a fiscal year named just before it ("the fiscal year, which ended on Dec. 31",
+    "l'exercice, clos le 31 décembre") names that fiscal year, FY and the year it ends (guideline 5.9), as
+    bench.normalize reads "the fiscal year ended June 30"."""
+    if not R.FISCAL_WORD.search(folded):
+        return found
+    return [
+        replace(p, period=f"FY{p.period[:4]}")
+        if _period_kind(p.period) in ("M", "D")
+        and R.FISCAL_ENDED_BEFORE.search(folded, max(0, p.start - 60), p.start)
+        else p
+        for p in found
+    ]
+
+
+def _step_back(period: str, kind: str) -> str:
+    """The quarter, month or year before a period of that kind (2024-Q1 -> 2023-Q4, FY2024 -> FY2023)."""
+    if kind == "Y":
+        return _shift_years(period, -1)
+    year, n = int(period[:4]), int(period[-1] if kind == "Q" else period[5:7])
+    last = 4 if kind == "Q" else 12
+    year, n = (year, n - 1) if n > 1 else (year - 1, last)
+    return f"{year}-Q{n}" if kind == "Q" else f"{year}-{n:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _starts_after(period: str, published: str) -> bool:
+    """A period that starts after `published` (a projection, a target)."""
+    try:
+        return period_bounds(period)[0] > dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
 
 
 def _owned_periods(mentions: Sequence[_Mention]) -> set[Span]:

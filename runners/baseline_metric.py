@@ -28,6 +28,9 @@ class Sentence:
     periods: tuple[PeriodMatch, ...]  # period phrases outside the markers
     period_spans: tuple[tuple[int, int], ...]  # every period phrase
     all_periods: tuple[PeriodMatch, ...]  # every period phrase, comparison bases included
+    context: str | None = None  # the period the paragraph reports before this sentence
+    published: str = ""  # the document's publication date
+    numbers: tuple[Span, ...] = ()  # every number that may be a figure (not in a period phrase or a phone)
 
 
 def metric_before(sent: Sentence, pos: int, skip: Sequence[Span]) -> tuple[str | None, int | None]:
@@ -115,6 +118,15 @@ def _in_verbs(s: str, word: Word, verbs: frozenset[str]) -> bool:
     """In the verb list; the French "a" only when written without accent (not the preposition "à")."""
     start, end, w = word
     return w in verbs and (w != "a" or s[start:end] in ("a", "A"))
+
+
+def has_verb(sent: Sentence, a: int, b: int) -> bool:
+    """A word of the verb list between offsets a and b (a new predicate starts there)."""
+    verbs = R.VERBS[sent.lang]
+    return any(
+        _in_verbs(sent.text, (m.start(), m.end(), m.group()), verbs)
+        for m in R.WORD.finditer(sent.folded, a, b)
+    )
 
 
 def _is_verb(s: str, word: Word, verbs: frozenset[str]) -> bool:

@@ -107,13 +107,42 @@ LEVEL_LINK = re.compile(r"(?<![a-z])(?:to|at|a|au)\s*(?:about |around |some |env
 # Counts named by their metric ("the number of jobless stood at 176,500").
 NUMBER_OF = re.compile(r"(?<![a-z])(?:number of|nombre de|nombre d'|total of)")
 YEAR_EARLIER_AFTER = re.compile(
-    r"[ ,]*(?:a year (?:earlier|ago|before)|the previous year|last year|un an (?:plus tot|auparavant)"
-    r"|l'an dernier|l'annee (?:derniere|precedente))(?![a-z])"
+    r"[ ,]*(?:(?!and |or |et |ou |in |en )[a-z]+ )?"  # a unit word the units do not read ("crowns")
+    r"(?:a year (?:earlier|ago|before)|the previous year|last year|un an (?:plus tot|auparavant)"
+    r"|l'an dernier|l'annee (?:derniere|precedente)"
+    r"|(?:in |during |over |for )?(?:the )?same (?:period|quarter|month|half|months|time) (?:of |in |a )?"
+    r"(?:the )?(?:last year|the previous year|the prior year|a year (?:earlier|before|ago))"
+    r"|(?:sur |pendant |durant |au cours de |a |au |en )?(?:la |le |les )?memes? "
+    r"(?:periode|trimestre|mois|semestre) (?:de |d')?(?:l'an dernier|l'annee (?:derniere|precedente)"
+    r"|l'an passe|un an plus tot))(?![a-z])"
 )
 # A period phrase given as a comparison base ("from April 2021", "par rapport a avril 2021").
 BASE_PERIOD_BEFORE = re.compile(
     r"(?<![a-z])(?:from|than|against|compared with|compared to|versus|vs\.?|contre|par rapport a"
-    r"|par rapport au|qu'en|que|qu')\s*(?:in |en |the |le |la |l')?$"
+    r"|par rapport au|qu'en|que|qu'|level with|unchanged from|flat on|stable par rapport a"
+    r"|stable par rapport au|au meme niveau qu'(?:en|au)?)\s*(?:in |en |the |le |la |l')?$"
+)
+# A present-tense verb of a stock right before its figure ("employs about 9,800", "compte 3,2 millions de",
+# "has a capacity of"): a stock the text does not date has no period (guideline 2.6).
+PRESENT_STOCK_BEFORE = re.compile(
+    r"(?<![a-z'])(?:employs|employ|counts|is home to|are home to|houses|has|have|emploie|emploient|compte"
+    r"|comptent|abrite|abritent|dispose de|disposent de|possede|possedent|(?:has|have|with) a capacity of"
+    r"|d'une capacite de)[ ]+(?:about |around |some |nearly |almost |more than |over |roughly |environ "
+    r"|quelque |pres de |plus de |pres d')?$"
+)
+# What may stand between a comparison base and its own period phrase ("contre 5,3 % attendu en 2024",
+# "against 63.2% at the end of 2023", "contre 19,9 millions lors de l'exercice 2024").
+OWN_PERIOD_LEAD = re.compile(
+    r"[ ,]*(?:(?:expected|forecast|projected|estimated|attendue?s?|prevue?s?|estimee?s?) )?"
+    r"(?:(?:in|en|au|during|pendant|for|pour|lors de|at the end of|at end-|end-|a la fin de|a fin|fin)"
+    r"(?: |(?<=-)))?(?:(?:the|l'|le|la)(?: |(?<=')))?"
+)
+FISCAL_WORD = re.compile(r"fiscal|financial|exercice")
+# A fiscal year, then the date it ended ("the fiscal year, which ended on Dec. 31", "l'exercice, clos le").
+FISCAL_ENDED_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?:fiscal|financial) year|exercice(?: fiscal| budgetaire)?),? (?:which |that )?"
+    r"(?:ended|ends|closed|qui s'est (?:clos|acheve|termine)|(?:clos|cloture|acheve|termine)e?)"
+    r"(?: on| le| au| fin| a fin)?(?: the)? $"
 )
 # A period phrase dating a record, not the figure ("its highest level since 1992", "plus haut depuis 1992").
 REFERENCE_PERIOD_BEFORE = re.compile(

@@ -630,3 +630,313 @@ def test_newswire_patterns(lang: Lang, text: str, expected: list[Row]) -> None:
 )  # fmt: skip
 def test_newswire_metrics(lang: Lang, text: str, metrics: list[str]) -> None:
     assert [c.metric for c in extract_claims(_doc(text, lang))] == metrics
+
+
+# --- periods on unseen newswire (audit-runners.md section 6 item d), new sentences ------------------------
+
+PERIODS: list[tuple[Lang, str, str, list[Row]]] = [
+    # "the previous quarter/month/year" is the one before the period the text reports, not before
+    # `published` (guideline 2.6); with no reported period of that kind it stays relative to `published`
+    (
+        "fr",
+        "Le taux de chômage de Valmora est remonté à 6,8 % au troisième trimestre, contre 6,5 % au trimestre "
+        "précédent, a indiqué l'institut de statistique.",
+        "2024-11-14",
+        [
+            (6.8, None, "percent", "2024-Q3", None, None, "exact"),
+            (6.5, None, "percent", "2024-Q2", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Valmora's jobless rate rose to 6.8% in the third quarter from 6.5% in the previous quarter, the "
+        "statistics office said.",
+        "2024-11-14",
+        [
+            (6.8, None, "percent", "2024-Q3", None, None, "exact"),
+            (6.5, None, "percent", "2024-Q2", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "New car registrations in Kestria reached 48,200 vehicles in August, up from 45,900 the previous "
+        "month.",
+        "2024-10-30",
+        [
+            (48200.0, None, "count", "2024-08", None, None, "exact"),
+            (45900.0, None, "count", "2024-07", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Les immatriculations de voitures neuves ont atteint 48 200 véhicules en août, contre 45 900 le mois "
+        "précédent.",
+        "2024-10-30",
+        [
+            (48200.0, None, "count", "2024-08", None, None, "exact"),
+            (45900.0, None, "count", "2024-07", None, None, "exact"),
+        ],
+    ),
+    (  # the reported quarter is stated in the sentence before, in the same paragraph
+        "en",
+        "Valmora's jobless rate fell to 6.1% in the second quarter. In the previous quarter it had stood at "
+        "6.4%.",
+        "2024-11-14",
+        [
+            (6.1, None, "percent", "2024-Q2", None, None, "exact"),
+            (6.4, None, "percent", "2024-Q1", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Le chiffre d'affaires de Norbrek a atteint 3,2 milliards d'euros en 2022. L'année précédente, il "
+        "s'élevait à 2,9 milliards d'euros.",
+        "2024-10-30",
+        [
+            (3.2e9, None, "EUR", "2022", None, None, "exact"),
+            (2.9e9, None, "EUR", "2021", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "The vacancy rate stood at 5.2% in the previous quarter.",
+        "2024-10-30",
+        [(5.2, None, "percent", "2024-Q3", None, None, "exact")],
+    ),
+    # fiscal years ended on a date are the fiscal year (guidelines 2.6, 5.9), as normalize_period reads them
+    (
+        "en",
+        "Harwell Mining reported revenue of A$2.4 billion for the fiscal year ended June 30, up 6% from a "
+        "year earlier.",
+        "2024-08-20",
+        [(2.4e9, None, "AUD", "FY2024", 6.0, "percent", "exact")],
+    ),
+    (
+        "fr",
+        "Le groupe Harwell a réalisé un chiffre d'affaires de 2,4 milliards d'euros sur l'exercice clos le "
+        "30 juin.",
+        "2024-09-05",
+        [(2.4e9, None, "EUR", "FY2024", None, None, "exact")],
+    ),
+    # a forecast period of one figure's predicate does not date a figure of another predicate before it
+    (
+        "en",
+        "Norbrek Motors employs about 9,800 people and plans to cut 1,450 jobs by 2026.",
+        "2024-10-30",
+        [
+            (9800.0, None, "count", None, None, None, "approx"),
+            (1450.0, None, "count", "2026", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Norbrek Motors, qui emploie environ 9 800 personnes, prévoit de supprimer 1 450 postes d'ici 2026.",
+        "2024-10-30",
+        [
+            (9800.0, None, "count", None, None, None, "approx"),
+            (1450.0, None, "count", "2026", None, None, "exact"),
+        ],
+    ),
+    (  # one predicate with two figures shares its period
+        "en",
+        "Revenue is expected to reach €5.2bn and operating profit €610m in 2026.",
+        "2024-10-30",
+        [
+            (5.2e9, None, "EUR", "2026", None, None, "exact"),
+            (6.1e8, None, "EUR", "2026", None, None, "exact"),
+        ],
+    ),
+    # a comparison base "in the same period last year" is the other figure's period a year back, and
+    # that period does not date the other figure
+    (
+        "en",
+        "Iron ore fetched an average of US$96 a tonne in the first half, compared with US$118 in the same "
+        "period last year.",
+        "2024-08-20",
+        [
+            (96.0, None, "USD", "2024-H1", None, None, "exact"),
+            (118.0, None, "USD", "2023-H1", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Le minerai de fer s'est vendu en moyenne 96 dollars la tonne au premier semestre, contre 118 "
+        "dollars sur la même période de l'an dernier.",
+        "2024-08-20",
+        [
+            (96.0, None, "USD", "2024-H1", None, None, "exact"),
+            (118.0, None, "USD", "2023-H1", None, None, "exact"),
+        ],
+    ),
+    (  # the figure's period is the paragraph's
+        "en",
+        "Iron ore exports in the first half of 2024 totalled 8.1 million tonnes. Prices averaged US$96 a "
+        "tonne, compared with US$118 in the same period last year.",
+        "2024-10-30",
+        [
+            (8.1e6, None, "t", "2024-H1", None, None, "exact"),
+            (96.0, None, "USD", "2024-H1", None, None, "exact"),
+            (118.0, None, "USD", "2023-H1", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Prices averaged US$96 a tonne, against US$118 last year.",
+        "2024-10-30",
+        [
+            (96.0, None, "USD", None, None, None, "exact"),
+            (118.0, None, "USD", "2023", None, None, "exact"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), PERIODS)
+def test_newswire_periods(lang: Lang, text: str, published: str, expected: list[Row]) -> None:
+    assert [_key(c) for c in extract_claims(_doc(text, lang, published=published))] == expected
+
+
+def test_a_forecast_period_stays_with_the_number_of_its_predicate() -> None:
+    """The number the period follows need not be a claim (a small count of jobs here): the headcount
+    before it still takes no period from it."""
+    text = "Norbrek, qui emploie environ 9 800 personnes, prévoit de supprimer 450 postes d'ici 2026."
+    headcount = extract_claims(_doc(text, "fr"))[0]
+    assert (headcount.value, headcount.period) == (9800.0, None)
+
+
+PERIODS_MORE: list[tuple[Lang, str, str, list[Row]]] = [
+    # a comparison base dated by its own phrase past a participle or a preposition; the figure keeps its own
+    (
+        "fr",
+        "Le budget 2025 prévoit un déficit ramené à 4,1 % du PIB, contre 4,9 % attendu en 2024.",
+        "2024-10-30",
+        [
+            (4.1, None, "percent", "2025", None, None, "exact"),
+            (4.9, None, "percent", "2024", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Fibre reached 58.4 percent of homes in June, against 51.7 percent at the end of 2023.",
+        "2024-10-30",
+        [
+            (58.4, None, "percent", "2024-06", None, None, "exact"),
+            (51.7, None, "percent", "2023", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "La compagnie a transporté 14,2 millions de passagers, contre 12,8 millions lors de l'exercice 2023.",
+        "2024-10-30",
+        [
+            (14.2e6, None, "count", None, None, None, "exact"),
+            (12.8e6, None, "count", "FY2023", None, None, "exact"),
+        ],
+    ),
+    # a base with no period of its own compares at the figure's period (another entity)
+    (
+        "en",
+        "Unemployment in the province stood at 9.4% in the third quarter, against 7.1% for the country as a "
+        "whole.",
+        "2024-10-30",
+        [
+            (9.4, None, "percent", "2024-Q3", None, None, "exact"),
+            (7.1, None, "percent", "2024-Q3", None, None, "exact"),
+        ],
+    ),
+    # "a year earlier" after the base's unit word, even one the units do not read
+    (
+        "en",
+        "In the second quarter, net profit fell to 215 million crowns from 260 million crowns a year "
+        "earlier.",
+        "2024-10-30",
+        [
+            (2.15e8, None, None, "2024-Q2", None, None, "exact"),
+            (2.6e8, None, None, "2023-Q2", None, None, "exact"),
+        ],
+    ),
+    # "level with the previous quarter" names a comparison, not the figure's period
+    (
+        "en",
+        "In the third quarter, from July to September, sales amounted to 3.4 billion euros, level with the "
+        "previous quarter.",
+        "2024-11-14",
+        [(3.4e9, None, "EUR", "2024-Q3", None, None, "exact")],
+    ),
+    # a fiscal year "which ended on" a date is that fiscal year, and dates the paragraph
+    (
+        "en",
+        "Revenue for the fiscal year, which ended on Sept. 30, rose 4.5% to $2.1 billion. The group had "
+        "6.4 million customers.",
+        "2024-11-20",
+        [
+            (2.1e9, None, "USD", "FY2024", None, None, "exact"),
+            (6.4e6, None, "count", "FY2024", None, None, "exact"),
+        ],
+    ),
+    (
+        "fr",
+        "Le chiffre d'affaires de l'exercice, clos le 30 septembre, a atteint 2,1 milliards de dollars.",
+        "2024-11-20",
+        [(2.1e9, None, "USD", "FY2024", None, None, "exact")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), PERIODS_MORE)
+def test_newswire_periods_of_bases_and_fiscal_years(
+    lang: Lang, text: str, published: str, expected: list[Row]
+) -> None:
+    assert [_key(c) for c in extract_claims(_doc(text, lang, published=published))] == expected
+
+
+CARRIED: list[tuple[Lang, str, str, list[Row]]] = [
+    # a present-tense stock takes no period from the paragraph (guideline 2.6: "employs some 38,500 people")
+    (
+        "en",
+        "Norbrek Motors made a net profit of €1.2 billion in 2023. The group employs some 9,800 people.",
+        "2024-10-30",
+        [
+            (1.2e9, None, "EUR", "2023", None, None, "exact"),
+            (9800.0, None, "count", None, None, None, "approx"),
+        ],
+    ),
+    (
+        "fr",
+        "Norbrek Motors a dégagé un bénéfice net de 1,2 milliard d'euros en 2023. Le groupe compte 9 800 "
+        "salariés.",
+        "2024-10-30",
+        [
+            (1.2e9, None, "EUR", "2023", None, None, "exact"),
+            (9800.0, None, "count", None, None, None, "exact"),
+        ],
+    ),
+    # a comparison base's period dates no other figure: the next sentence takes the reported month
+    (
+        "fr",
+        "Les prix à la consommation ont augmenté de 2,6 % sur un an en mai, après 2,3 % en avril. Le loyer "
+        "moyen a atteint 1 180 dollars par mois.",
+        "2024-06-20",
+        [
+            (None, None, None, "2024-05", 2.6, "percent", "exact"),
+            (None, None, None, "2024-04", 2.3, "percent", "exact"),
+            (1180.0, None, "USD", "2024-05", None, None, "exact"),
+        ],
+    ),
+    (
+        "en",
+        "Consumer prices rose 2.6% in May from a year earlier, after 2.3% in April. The average rent reached "
+        "$1,180 a month.",
+        "2024-06-20",
+        [
+            (None, None, None, "2024-05", 2.6, "percent", "exact"),
+            (None, None, None, "2024-04", 2.3, "percent", "exact"),
+            (1180.0, None, "USD", "2024-05", None, None, "exact"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), CARRIED)
+def test_carried_periods(lang: Lang, text: str, published: str, expected: list[Row]) -> None:
+    assert [_key(c) for c in extract_claims(_doc(text, lang, published=published))] == expected
