@@ -468,5 +468,6 @@ def _lenient_number(x: Any) -> bool:
 def _plain_evidence(ev: Any) -> bool:
     if type(ev) is not dict or not ev.keys() <= _EVIDENCE_KEYS:
         return False
-    start, end, text = ev.get("start", 0), ev.get("end", 0), ev.get("text", "")
-    return type(start) is int and type(end) is int and start >= 0 and end >= 0 and type(text) is str
+    start = ev.get("start", 0)
+    end, text = ev.get("end", start), ev.get("text", "")
+    return type(start) is int and type(end) is int and 0 <= start <= end and type(text) is str

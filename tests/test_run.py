@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import bench.execute as execute_module
@@ -369,6 +369,7 @@ _CLAIM_FIELDS = (
     fields=st.dictionaries(st.sampled_from(_CLAIM_FIELDS), _ANY, max_size=4),
     evidence=st.one_of(st.none(), st.tuples(_ANY, _ANY, _ANY)),
 )
+@example(fields={}, evidence=(1, 0, ""))  # found by this test: evidence ending before it starts
 def test_the_fast_output_check_implies_schema_validity(fields: dict[str, Any], evidence: Any) -> None:
     """plainly_valid is only a shortcut: whatever it accepts, the prediction schema accepts too."""
     from bench.outputs import plainly_valid
