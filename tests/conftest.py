@@ -2,10 +2,18 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (a test run is as reproducible as a score); set
+# HYPOTHESIS_PROFILE=explore to search with fresh random examples, and pin what it finds with @example.
+settings.register_profile("fixed", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "gold" / "test" / "xinhua-shenzhen-industries-2024"
