@@ -316,13 +316,13 @@ def normalize_prediction(raw: PredictedClaim, lang: Lang, published: str, strict
 def _unreadable(raw: PredictedClaim, n: Any) -> bool:
     """A field the runner filled (not null, not blank) that the normalizer could not read; a yoy_unit
     counts only beside a yoy_change that was read."""
-    return (
-        (_filled(raw.value) and n.value is None)
-        or (_filled(raw.value_high) and n.value_high is None)
-        or (_filled(raw.unit) and n.unit is None)
-        or (_filled(raw.period) and n.period is None)
-        or (_filled(raw.yoy_change) and n.yoy_change is None)
-        or (_filled(raw.yoy_unit) and n.yoy_change is not None and n.yoy_unit is None)
+    return (  # the normalized side first: it is rarely None, so the raw side is seldom looked at
+        (n.value is None and _filled(raw.value))
+        or (n.value_high is None and _filled(raw.value_high))
+        or (n.unit is None and _filled(raw.unit))
+        or (n.period is None and _filled(raw.period))
+        or (n.yoy_change is None and _filled(raw.yoy_change))
+        or (n.yoy_unit is None and n.yoy_change is not None and _filled(raw.yoy_unit))
     )
 
 

@@ -28,6 +28,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bench.normalize.numbers import (
     SIGNS,
@@ -111,6 +112,7 @@ _BASIS_POINTS = re.compile(r" ?(?:basis points?|bps?|points? de base|pb)(?![a-z]
 _POINTS = re.compile(r"(?<![a-z])(?:points?|pts?)(?![a-z])")
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # pure; surface forms of changes repeat (typed: True is not 1)
 def normalize_yoy(
     value: str | float | int | None, unit: str | None, lang: Lang | None
 ) -> tuple[float | None, str | None]:
