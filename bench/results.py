@@ -15,7 +15,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,23 +174,22 @@ def score_run_dir(run_dir: Path, gold: GoldSet, config: ScoreConfig) -> ScoredRu
     )
     ev = evaluate(chosen.documents, selected, config)
     now = gold.select(selection.langs, selection.splits).content_hash
-    changed, covered = _text_check(pred_path, chosen.documents)
+    changed, covered = _text_check(selected.by_doc, chosen.documents)
     return ScoredRun(info, ev, summarize(ev), now, changed, covered)
 
 
-def _text_check(pred_path: Path, documents: Sequence[Any]) -> tuple[int, int]:
-    """(selected documents whose record has another doc_hash, selected documents with a record)."""
+def _text_check(predictions: Mapping[str, Any], documents: Sequence[Any]) -> tuple[int, int]:
+    """(selected documents whose prediction has another doc_hash, selected documents with a prediction),
+    from the predictions already read for scoring."""
     from bench.gold import document_hash
-    from bench.runfiles import read_records
 
-    records = read_records(pred_path).by_doc
     changed = covered = 0
     for d in documents:
-        rec = records.get(d.doc_id)
-        if rec is None:
+        pred = predictions.get(d.doc_id)
+        if pred is None:
             continue
         covered += 1
-        changed += rec.get("doc_hash") != document_hash(d)
+        changed += pred.doc_hash != document_hash(d)
     return changed, covered
 
 
