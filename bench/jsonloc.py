@@ -185,12 +185,15 @@ def _first_mark(data: Any) -> tuple[str, str] | None:
     return None
 
 
-def iter_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str]]:
-    """Yield (line number, text) for every non-blank line, streaming; InputError for a missing file and
-    at the first line that is overlong or not UTF-8."""
+def iter_jsonl_values(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, parsed value, or the line's InputError) for every non-blank line, streaming: a
+    line that is overlong, not UTF-8 or not JSON is reported in its place and reading goes on."""
     for lineno, line in iter_jsonl_lines(path, max_line_bytes):
-        if isinstance(line, InputError):
-            raise line
+        if not isinstance(line, InputError):
+            try:
+                line = parse_json(path, line, lineno - 1)
+            except InputError as e:
+                line = e
         yield lineno, line
 
 

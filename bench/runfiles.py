@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.jsonloc import InputError, iter_jsonl, iter_jsonl_lines, parse_json, read_text
+from bench.jsonloc import InputError, iter_jsonl_values, parse_json, read_text
 from bench.validate import prediction_problems
 
 PREDICTIONS = "predictions.jsonl"
@@ -39,15 +39,8 @@ def read_records(path: Path) -> Records:
     skipped: list[int] = []
     if not path.exists():
         return Records(by_doc, ())
-    for lineno, line in iter_jsonl_lines(path):
-        try:
-            if isinstance(line, InputError):
-                raise line
-            rec = parse_json(path, line, lineno - 1)
-        except InputError:  # also a multi-byte character cut short
-            skipped.append(lineno)
-            continue
-        if not _looks_written_by_a_run(rec):
+    for lineno, rec in iter_jsonl_values(path):
+        if isinstance(rec, InputError) or not _looks_written_by_a_run(rec):  # cut short, or not a run's
             skipped.append(lineno)
             continue
         by_doc[rec["doc_id"]] = rec
@@ -70,8 +63,9 @@ def _looks_written_by_a_run(rec: Any) -> bool:
 def read_records_strict(path: Path) -> dict[str, dict[str, Any]]:
     """Records of a finished run's predictions file; InputError at the first bad or duplicate line."""
     by_doc: dict[str, dict[str, Any]] = {}
-    for lineno, line in iter_jsonl(path):
-        rec = parse_json(path, line, lineno - 1)
+    for lineno, rec in iter_jsonl_values(path):
+        if isinstance(rec, InputError):
+            raise rec
         problems = prediction_problems(rec)
         if problems:
             ptr, msg = problems[0]

@@ -15,7 +15,7 @@ from typing import Any
 from bench.jsonloc import (
     InputError,
     Problem,
-    iter_jsonl_lines,
+    iter_jsonl_values,
     line_for,
     parse_json,
     pointer_lines,
@@ -335,13 +335,9 @@ def validate_predictions_file(
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     try:
-        for lineno, line in iter_jsonl_lines(path):
-            try:
-                if isinstance(line, InputError):
-                    raise line
-                rec = parse_json(path, line, lineno - 1)
-            except InputError as e:
-                problems.append(Problem(p, e.line or lineno, e.pointer, e.message))
+        for lineno, rec in iter_jsonl_values(path):
+            if isinstance(rec, InputError):
+                problems.append(Problem(p, rec.line or lineno, rec.pointer, rec.message))
                 continue
             found = prediction_problems(rec, known_doc_ids)
             if not found and rec["doc_id"] in seen:
