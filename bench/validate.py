@@ -3,6 +3,7 @@ schema cannot state. Every finding is a located Problem; nothing stops at the fi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -230,6 +231,8 @@ class _CheckedFile:
     schema_errors: bool = False
     identity: tuple[str, str] | None = None
     """(pair_id, lang), from the document or else from the file name."""
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)
+    """The file's JSON pointers -> lines (bench.jsonloc.pointer_lines), to locate cross-file problems."""
 
 
 _DOCUMENT_FIELDS = (
@@ -272,7 +275,7 @@ def _check_gold_file(path: Path) -> _CheckedFile:
         problems.append(
             Problem(p, line_for(lines, "/doc_id"), "/doc_id", f"file should be named {doc['doc_id']}.json")
         )
-    return _CheckedFile(problems, doc, bool(errs), identity)
+    return _CheckedFile(problems, doc, bool(errs), identity, lines)
 
 
 def masked_document(data: Any, error_pointers: Iterable[str]) -> Mapping[str, Any] | None:
@@ -319,7 +322,7 @@ def validate_gold(paths: Iterable[Path]) -> tuple[list[tuple[str, Mapping[str, A
         checked_docs.append((str(path), checked.document))
         if not checked.schema_errors:
             valid.append((str(path), checked.document))
-        lines[str(path)] = pointer_lines(path.read_text(encoding="utf-8-sig"))
+        lines[str(path)] = checked.lines
     for pr in check_pairs(checked_docs, frozenset(unreadable)):
         line = line_for(lines.get(pr.path, {}), pr.pointer)
         problems.append(Problem(pr.path, line, pr.pointer, pr.message, pr.severity))
