@@ -89,6 +89,12 @@ def _blank(text: str, rx: re.Pattern[str], end: int | None = None) -> str:
     return rx.sub(lambda m: " " * len(m.group()) if m.end() <= limit else m.group(), text)
 
 
+def _without_non_directions(folded: str, number_start: int | None = None) -> str:
+    """folded with the words that look like direction but are none blanked: bounds written before the
+    number (all of them when number_start is None) and slower rises."""
+    return _blank(_blank(folded, _BOUND_BEFORE, number_start), _SLOWER_RISE)
+
+
 def _falls(folded: str) -> bool:
     """A word of fall that is not followed by the level reached, or a slowdown by an amount."""
     for m in _FALL.finditer(folded):
@@ -101,7 +107,7 @@ def _direction(folded: str, number_start: int) -> int | None:
     """-1 for a fall, +1 for a rise or no word of direction, None when the words say both. Bounds before
     the number (``less than``, ``moins de``, ``au moins``) and slower rises (``slower growth``) are no
     direction."""
-    text = _blank(_blank(folded, _BOUND_BEFORE, number_start), _SLOWER_RISE)
+    text = _without_non_directions(folded, number_start)
     fall = _falls(text)
     if fall and _RISE.search(text):
         return None
@@ -126,7 +132,7 @@ def normalize_yoy(
     if given == "points":
         given = "pp"
     # a yoy_unit the runner gave but that cannot be read leaves the unit unknown, never "percent"
-    fallback = None if _filled(unit) and given is None and not bp_given else "percent"
+    fallback = None if unit and given is None and not bp_given else "percent"
     if value is None or isinstance(value, bool):
         return None, None
     if isinstance(value, (int, float)):
@@ -180,10 +186,6 @@ def _without_yoy_marker(unit: str | None) -> str | None:
     return " ".join(_YOY_MARKER.sub(" ", unit).split())
 
 
-def _filled(unit: object) -> bool:
-    return isinstance(unit, str) and bool(unit.strip())
-
-
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -198,8 +200,7 @@ def is_decrease(text: str) -> bool:
     """True when text, which precedes a number, holds a word of fall (EN or FR, any accents or case): not a
     bound (``less than``, ``au moins``), a slower rise (``slower growth of``), a fall to a level
     (``fell to``, ``a reculé à``) nor a slowdown with no amount (``slowed to``)."""
-    folded = fold(text)
-    return _falls(_blank(_blank(folded, _BOUND_BEFORE), _SLOWER_RISE))
+    return _falls(_without_non_directions(fold(text)))
 
 
 def _unit_written(text: str, start: int, end: int, lang: Lang | None) -> str | None:
