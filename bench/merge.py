@@ -16,6 +16,7 @@ from bench.jsonloc import InputError
 from bench.runfiles import (
     PREDICTIONS,
     RUN_JSON,
+    Cost,
     latency_summary,
     read_records_strict,
     read_run_json,
@@ -108,10 +109,6 @@ def _merged_meta(
         "latency_s": latency_summary(latencies),
         "documents": documents,
         "failures": failures,
-        "cost": {
-            "extracted": sum(int((m.get("cost") or {}).get("extracted", 0)) for m in metas),
-            "seconds": round(sum(float((m.get("cost") or {}).get("seconds", 0.0)) for m in metas), 3),
-            "invocations": sum(int((m.get("cost") or {}).get("invocations", 0)) for m in metas),
-        },
+        "cost": sum((Cost.from_json(m.get("cost")) for m in metas), Cost()).to_json(),
         "merged_from": [str(d) for d in dirs],
     }

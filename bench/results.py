@@ -22,7 +22,7 @@ from typing import Any
 
 from bench.gold import GoldSet
 from bench.jsonloc import InputError
-from bench.runfiles import PREDICTIONS, RUN_JSON, read_run_json
+from bench.runfiles import PREDICTIONS, RUN_JSON, Cost, read_run_json
 from bench.score import Evaluation, ScoreConfig, ScoreReport
 
 LANG_SEP = ","
@@ -68,9 +68,9 @@ class RunInfo:
         docs = data.get("documents") or {}
         total_s = data.get("total_s")
         processed = int(docs.get("total", 0)) - int(docs.get("resumed", 0)) - int(docs.get("missing", 0))
-        cost = data.get("cost")
-        if isinstance(cost, dict) and isinstance(cost.get("seconds"), (int, float)) and cost.get("extracted"):
-            total_s, processed = cost["seconds"], int(cost["extracted"])
+        cost = Cost.from_json(data.get("cost"))
+        if cost.extracted:
+            total_s, processed = cost.seconds, cost.extracted
         return RunInfo(
             path=str(path),
             name=str(runner.get("name", "?")),

@@ -33,12 +33,12 @@ from typing import Any, Literal, Protocol
 from bench import __version__
 from bench.execute import Outcome, RunError, execute, has_own_batch
 from bench.gold import GoldSet, document_hash
-from bench.jsonloc import InputError
 from bench.runfiles import (
     PREDICTIONS,
     RUN_JSON,
     RUN_LOG,
     RUN_SCHEMA_VERSION,
+    Cost,
     latency_summary,
     read_records,
     read_run_json,
@@ -246,37 +246,6 @@ def run(
                 },
             )
     return result
-
-
-@dataclass(frozen=True)
-class Cost:
-    """What extracting cost over every invocation of a run that extracted documents (a rerun that only
-    resumes adds nothing; --force starts over): the base of the leaderboard's time and documents/s."""
-
-    extracted: int = 0
-    seconds: float = 0.0
-    invocations: int = 0
-
-    def plus(self, extracted: int, seconds: float) -> Cost:
-        if extracted == 0:
-            return self
-        return Cost(self.extracted + extracted, self.seconds + seconds, self.invocations + 1)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "extracted": self.extracted,
-            "seconds": round(self.seconds, 3),
-            "invocations": self.invocations,
-        }
-
-    @staticmethod
-    def previous(run_dir: Path) -> Cost:
-        """The cost recorded in run_dir/run.json; nothing when there is none or it is unreadable."""
-        try:
-            c: Any = read_run_json(run_dir).get("cost")
-            return Cost(int(c["extracted"]), float(c["seconds"]), int(c["invocations"]))
-        except (InputError, TypeError, KeyError, ValueError, AttributeError):
-            return Cost()
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -103,6 +103,53 @@ def read_run_json(run_dir: Path) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class Cost:
+    """What extracting cost over every invocation of a run that extracted documents (a rerun that only
+    resumes adds nothing; --force starts over): run.json's ``cost``, the base of the leaderboard's time
+    and documents/s."""
+
+    extracted: int = 0
+    seconds: float = 0.0
+    invocations: int = 0
+
+    def plus(self, extracted: int, seconds: float) -> Cost:
+        """This cost and one more invocation's (none when it extracted nothing)."""
+        if extracted == 0:
+            return self
+        return self + Cost(extracted, seconds, 1)
+
+    def __add__(self, other: Cost) -> Cost:
+        return Cost(
+            self.extracted + other.extracted,
+            self.seconds + other.seconds,
+            self.invocations + other.invocations,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "extracted": self.extracted,
+            "seconds": round(self.seconds, 3),
+            "invocations": self.invocations,
+        }
+
+    @staticmethod
+    def from_json(data: Any) -> Cost:
+        """A run.json ``cost``; nothing when it is absent, incomplete or unreadable."""
+        try:
+            return Cost(int(data["extracted"]), float(data["seconds"]), int(data["invocations"]))
+        except (TypeError, KeyError, ValueError):
+            return Cost()
+
+    @staticmethod
+    def previous(run_dir: Path) -> Cost:
+        """The cost recorded in run_dir/run.json; nothing when there is none or it is unreadable."""
+        try:
+            return Cost.from_json(read_run_json(run_dir).get("cost"))
+        except InputError:
+            return Cost()
+
+
 def latency_summary(latencies: Iterable[float]) -> dict[str, float | int | None]:
     """p50 and p95 (numpy's linear interpolation) of per-document latencies in seconds."""
     import numpy as np
