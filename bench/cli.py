@@ -60,12 +60,18 @@ def check_writable(*paths: Path | None) -> None:
             )
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write an output file; an OS refusal (permissions, full disk) is one error line."""
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Around the writing of an output file: an OS refusal (permissions, full disk) is one error line."""
     try:
-        path.write_text(text, encoding="utf-8")
+        yield
     except OSError as e:
         raise fail(f"{path}: cannot write: {e.strerror or e}") from None
+
+
+def write_output(path: Path, text: str) -> None:
+    with writing(path):
+        path.write_text(text, encoding="utf-8")
 
 
 @app.command()
@@ -402,10 +408,8 @@ def score_cmd(
         write_output(out, json.dumps(scores, indent=2, ensure_ascii=False) + "\n")
         typer.echo(f"scores -> {out}", err=True)
     if details is not None:
-        try:
+        with writing(details):
             n = write_details(outcome.evaluation, details)
-        except OSError as e:
-            raise fail(f"{details}: cannot write: {e.strerror or e}") from None
         typer.echo(f"{n} error-analysis records -> {details}", err=True)
 
 
