@@ -39,6 +39,11 @@ class Counts:
         return 1.0 if self.tp + self.fn == 0 else self.tp / (self.tp + self.fn)
 
     @property
+    def found_share(self) -> float | None:
+        """Recall with no vacuous 1: None when there is nothing to find (the per-tag tables' figure)."""
+        return self.recall if self.tp + self.fn else None
+
+    @property
     def f1(self) -> float:
         d = 2 * self.tp + self.fp + self.fn
         return 1.0 if d == 0 else 2 * self.tp / d

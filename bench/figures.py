@@ -101,7 +101,7 @@ def tables_from_scores(report: Mapping[str, Any], kind: Kind, where: str) -> tup
             )
             tables.append(Table("Baseline F1 per subset and language.", rows, sub_rows))
             tags = report.get("per_tag", {})
-            tag_rows = tuple((f"`{t}`", _pooled(tags[t].values(), rows, "recall")) for t in sorted(tags))
+            tag_rows = tuple((f"`{t}`", _pooled_found_shares(tags[t].values(), rows)) for t in sorted(tags))
             caption = (
                 "Baseline recall per tag: the share of the gold claims with the tag whose field it got "
                 "right (languages pooled). A prediction cannot be attributed to a tag, so there is no "
@@ -117,20 +117,18 @@ def _f1s(by_row: Mapping[str, Any], rows: Sequence[str]) -> tuple[float | None, 
     return tuple(float(by_row[r]["f1"]) for r in rows)
 
 
-def _pooled(
-    tables: Iterable[Mapping[str, Any]], rows: Sequence[str], statistic: Literal["f1", "recall"]
+def _pooled_found_shares(
+    tables: Iterable[Mapping[str, Any]], rows: Sequence[str]
 ) -> tuple[float | None, ...]:
-    """The statistic of each row over the counts of several tables added up; a recall with nothing to find
-    is None (shown as "-"), not a vacuous 1."""
+    """Each row's recall over the counts of several tables added up; None (shown as "-") where there is
+    nothing to find, not a vacuous 1."""
     from bench.counts import Counts
 
     pooled = {r: Counts() for r in rows}
     for t in tables:
         for r in rows:
             pooled[r] = pooled[r] + Counts(int(t[r]["tp"]), int(t[r]["fp"]), int(t[r]["fn"]))
-    if statistic == "recall":
-        return tuple(c.recall if c.tp + c.fn else None for c in (pooled[r] for r in rows))
-    return tuple(pooled[r].f1 for r in rows)
+    return tuple(pooled[r].found_share for r in rows)
 
 
 def tables_from_json(data: Any, where: str) -> tuple[Table, ...]:

@@ -98,7 +98,7 @@ def tag_table(report: ScoreReport) -> Table:
                 continue
             counts = [by[lang][i] for i in rows.values()]
             cells.append(str(counts[0].tp + counts[0].fn))
-            cells += [f"{c.recall:.3f}" if c.tp + c.fn else "-" for c in counts]
+            cells += ["-" if c.found_share is None else f"{c.found_share:.3f}" for c in counts]
         t.add_row(tag, *cells)
     return t
 
